@@ -1,0 +1,24 @@
+namespace PosTerminal.Iso8583
+{
+    /// <summary>Fixed length, or how many decimal digits the variable-length indicator has.</summary>
+    public enum LengthKind : byte
+    {
+        /// <summary>No indicator; the value has exactly the field's length.</summary>
+        Fixed = 0,
+        /// <summary>Two-digit indicator (LLVAR, up to 99).</summary>
+        LL = 2,
+        /// <summary>Three-digit indicator (LLLVAR, up to 999).</summary>
+        LLL = 3
+    }
+
+    /// <summary>How a length indicator is written.</summary>
+    public enum LengthEncoding : byte
+    {
+        /// <summary>BCD: LL in 1 byte, LLL in 2 bytes with a leading 0 nibble (CUP).</summary>
+        Bcd = 1,
+        /// <summary>ASCII digits: LL in 2 bytes, LLL in 3 bytes.</summary>
+        Ascii = 2,
+        /// <summary>Unsigned binary: LL in 1 byte, LLL in 2 bytes big-endian.</summary>
+        Binary = 3
+    }
+}

@@ -1,0 +1,129 @@
+using System;
+using PosTerminal.Hal;
+using PosTerminal.Util;
+
+namespace PosTerminal.Storage
+{
+    /// <summary>
+    /// Power-safe records over a non-atomic <see cref="INonVolatileStore"/>. Each record has two slots
+    /// ("name.0", "name.1"); a save writes the slot that does not hold the newest valid copy, with a higher
+    /// sequence number and a CRC-32, so a power cut at any byte leaves the old or the new record readable.
+    /// Slot image: [magic 'P' 'R'][format 1][version][sequence u32 BE][length u16 BE][payload][CRC-32 u32 BE].
+    /// </summary>
+    public sealed class RecordStore
+    {
+        /// <summary>Largest payload a record may have.</summary>
+        public const int MaxPayload = 1024;
+
+        private const byte Magic0 = (byte)'P';
+        private const byte Magic1 = (byte)'R';
+        private const byte Format = 1;
+        private const int HeaderBytes = 10;
+        private const int CrcBytes = 4;
+
+        private readonly INonVolatileStore _store;
+        private readonly byte[] _slot = new byte[HeaderBytes + MaxPayload + CrcBytes];
+
+        /// <summary>Records kept in <paramref name="store"/>.</summary>
+        public RecordStore(INonVolatileStore store)
+        {
+            if (store == null) throw new ArgumentNullException();
+            _store = store;
+        }
+
+        /// <summary>
+        /// Reads the newest valid copy of record <paramref name="name"/> into <paramref name="payload"/>.
+        /// Returns its length, or -1 when neither slot holds a valid record. <paramref name="version"/> is the
+        /// version the record was saved with.
+        /// </summary>
+        public int Load(string name, byte[] payload, int offset, out int version)
+        {
+            lock (_slot)
+            {
+                version = -1;
+                int best = -1;
+                uint bestSeq = 0;
+                for (int s = 0; s < 2; s++)
+                {
+                    uint seq;
+                    int v;
+                    int len = ReadSlot(name, s, out seq, out v);
+                    if (len < 0) continue;
+                    if (best < 0 || seq > bestSeq)
+                    {
+                        best = s;
+                        bestSeq = seq;
+                    }
+                }
+                if (best < 0) return -1;
+                uint sq;
+                int length = ReadSlot(name, best, out sq, out version);
+                if (length > payload.Length - offset) return -1;
+                Array.Copy(_slot, HeaderBytes, payload, offset, length);
+                Array.Clear(_slot, 0, _slot.Length);
+                return length;
+            }
+        }
+
+        /// <summary>
+        /// Saves a new copy of record <paramref name="name"/>; the previous copy stays intact until this one is
+        /// complete. Returns false when the medium reported a failure.
+        /// </summary>
+        public bool Save(string name, int version, byte[] payload, int offset, int count)
+        {
+            if (count < 0 || count > MaxPayload || version < 0 || version > 255) throw new ArgumentOutOfRangeException();
+            lock (_slot)
+            {
+                int newest = -1;
+                uint newestSeq = 0;
+                for (int s = 0; s < 2; s++)
+                {
+                    uint seq;
+                    int v;
+                    if (ReadSlot(name, s, out seq, out v) < 0) continue;
+                    if (newest < 0 || seq > newestSeq)
+                    {
+                        newest = s;
+                        newestSeq = seq;
+                    }
+                }
+                int target = newest == 0 ? 1 : 0;
+                uint next = newest < 0 ? 1 : newestSeq + 1;
+                _slot[0] = Magic0;
+                _slot[1] = Magic1;
+                _slot[2] = Format;
+                _slot[3] = (byte)version;
+                Bytes.WriteUInt32BE(next, _slot, 4);
+                Bytes.WriteUInt16BE(count, _slot, 8);
+                Array.Copy(payload, offset, _slot, HeaderBytes, count);
+                uint crc = Crc32.Compute(_slot, 0, HeaderBytes + count);
+                Bytes.WriteUInt32BE(crc, _slot, HeaderBytes + count);
+                bool ok = _store.Write(SlotName(name, target), _slot, 0, HeaderBytes + count + CrcBytes);
+                Array.Clear(_slot, 0, _slot.Length);
+                return ok;
+            }
+        }
+
+        // Reads and checks one slot into _slot; returns the payload length or -1.
+        private int ReadSlot(string name, int slot, out uint sequence, out int version)
+        {
+            sequence = 0;
+            version = -1;
+            int n = _store.Read(SlotName(name, slot), _slot, 0, _slot.Length);
+            if (n < HeaderBytes + CrcBytes) return -1;
+            if (_slot[0] != Magic0 || _slot[1] != Magic1 || _slot[2] != Format) return -1;
+            int length = Bytes.ReadUInt16BE(_slot, 8);
+            if (length > MaxPayload || HeaderBytes + length + CrcBytes > n) return -1;
+            uint crc = Bytes.ReadUInt32BE(_slot, HeaderBytes + length);
+            if (crc != Crc32.Compute(_slot, 0, HeaderBytes + length)) return -1;
+            sequence = Bytes.ReadUInt32BE(_slot, 4);
+            version = _slot[3];
+            return length;
+        }
+
+        private static string SlotName(string name, int slot)
+        {
+            return slot == 0 ? name + ".0" : name + ".1";
+        }
+    }
+}
