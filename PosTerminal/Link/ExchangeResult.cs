@@ -1,0 +1,61 @@
+using PosTerminal.Hal;
+
+namespace PosTerminal.Link
+{
+    /// <summary>What happened during one exchange: outcome, which host served, and what else arrived.</summary>
+    public sealed class ExchangeResult
+    {
+        private readonly LinkStatus[] _connect = new LinkStatus[4];
+        private int _tried;
+
+        /// <summary>The outcome.</summary>
+        public ExchangeStatus Status { get; internal set; }
+
+        /// <summary>Index of the host that took the connection (0 = primary), or -1 when none did.</summary>
+        public int HostIndex { get; internal set; }
+
+        /// <summary>The host that took the connection, or null.</summary>
+        public HostEndpoint Host { get; internal set; }
+
+        /// <summary>Number of hosts a connection was attempted to.</summary>
+        public int HostsTried
+        {
+            get { return _tried; }
+        }
+
+        /// <summary>Result of the connect attempt to host <paramref name="index"/> (valid below <see cref="HostsTried"/>).</summary>
+        public LinkStatus ConnectStatus(int index)
+        {
+            return _connect[index];
+        }
+
+        /// <summary>Frames that decoded but did not match the request (wrong MTI, STAN, TID, ...), or had a foreign TPDU.</summary>
+        public int Unmatched { get; internal set; }
+
+        /// <summary>Frames whose message did not decode (dropped; the link was kept).</summary>
+        public int FormatErrors { get; internal set; }
+
+        /// <summary>Milliseconds from the end of sending the request to the matching response (or to giving up).</summary>
+        public int RoundTripMs { get; internal set; }
+
+        /// <summary>The last link status seen on the failing step (Ok when answered).</summary>
+        public LinkStatus LinkStatus { get; internal set; }
+
+        internal void Reset()
+        {
+            Status = ExchangeStatus.NotConnected;
+            HostIndex = -1;
+            Host = null;
+            _tried = 0;
+            Unmatched = 0;
+            FormatErrors = 0;
+            RoundTripMs = 0;
+            LinkStatus = LinkStatus.Ok;
+        }
+
+        internal void AddAttempt(LinkStatus status)
+        {
+            _connect[_tried++] = status;
+        }
+    }
+}

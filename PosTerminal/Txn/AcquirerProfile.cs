@@ -1,0 +1,79 @@
+using PosTerminal.Cards;
+using PosTerminal.Iso8583;
+using PosTerminal.Iso8583.Profiles;
+using PosTerminal.Link;
+using PosTerminal.Util;
+
+namespace PosTerminal.Txn
+{
+    /// <summary>
+    /// What differs between acquirers, bundled: message layout, default framing, the F22 entry-mode codes,
+    /// and which optional fields a request carries. Two ship: <see cref="Cup"/> and <see cref="Iso87Ascii"/>.
+    /// </summary>
+    public sealed class AcquirerProfile
+    {
+        /// <summary>
+        /// UnionPay-style POS: <see cref="CupSpec"/>, 2-byte length + TPDU 60 0003 0000 + header 60 31 00 00 00 01
+        /// (application type 60, spec version 31, status 00, sub-version 000001: Centerm EPOS BusinessConfig),
+        /// F60 (60.1 type, 60.2 batch, 60.3 000), F22 codes 02 swipe / 05 chip / 07 contactless / 03 scan / 01 manual
+        /// with third digit 1 = PIN included, 2 = none (teddy-lee/AIAUnionPay ConstantUtils).
+        /// </summary>
+        public static readonly AcquirerProfile Cup = new AcquirerProfile(
+            "cup", CupSpec.Spec,
+            new FrameFormat(LengthHeader.Binary2, Hex.Decode("6000030000"), Hex.Decode("603100000001"), 2048),
+            true, false,
+            new string[] { "02", "05", "07", "03", "01", "02" });
+
+        /// <summary>
+        /// International ISO 8583:1987 in ASCII: <see cref="Iso87AsciiSpec"/>, 2-byte length, no TPDU or header,
+        /// F7/F12/F13 from the terminal clock, F22 codes 90 swipe / 05 chip / 07 contactless / 03 bar code /
+        /// 01 manual / 80 fallback with third digit 1 = PIN entry capable, 2 = not.
+        /// </summary>
+        public static readonly AcquirerProfile Iso87Ascii = new AcquirerProfile(
+            "iso87ascii", Iso87AsciiSpec.Spec,
+            new FrameFormat(LengthHeader.Binary2, null, null, 4096),
+            false, true,
+            new string[] { "90", "05", "07", "03", "01", "80" });
+
+        private readonly string[] _entryCodes;
+
+        private AcquirerProfile(string name, MessageSpec spec, FrameFormat frame, bool usesField60, bool sendsLocalTime, string[] entryCodes)
+        {
+            Name = name;
+            Spec = spec;
+            DefaultFrame = frame;
+            UsesField60 = usesField60;
+            SendsLocalTime = sendsLocalTime;
+            _entryCodes = entryCodes;
+        }
+
+        /// <summary>Profile name used in configuration ("cup", "iso87ascii").</summary>
+        public string Name { get; }
+
+        /// <summary>Message layout.</summary>
+        public MessageSpec Spec { get; }
+
+        /// <summary>Frame layout used unless the configuration overrides TPDU or header.</summary>
+        public FrameFormat DefaultFrame { get; }
+
+        /// <summary>True when requests carry F60 (CUP: 60.1 type code, 60.2 batch, 60.3 network code).</summary>
+        public bool UsesField60 { get; }
+
+        /// <summary>True when requests carry F7, F12 and F13 from the terminal's clock.</summary>
+        public bool SendsLocalTime { get; }
+
+        /// <summary>The profile called <paramref name="name"/>, or null.</summary>
+        public static AcquirerProfile Find(string name)
+        {
+            if (name == Cup.Name) return Cup;
+            if (name == Iso87Ascii.Name) return Iso87Ascii;
+            return null;
+        }
+
+        /// <summary>F22 for a card read by <paramref name="entry"/>, with or without a PIN.</summary>
+        public string EntryMode(EntryMethod entry, bool withPin)
+        {
+            return _entryCodes[(int)entry - 1] + (withPin ? "1" : "2");
+        }
+    }
+}

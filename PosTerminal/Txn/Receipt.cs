@@ -1,0 +1,89 @@
+using PosTerminal.Cards;
+using PosTerminal.Link;
+using PosTerminal.Util;
+
+namespace PosTerminal.Txn
+{
+    /// <summary>
+    /// The merchant receipt as plain text (32 columns, the width of a 58 mm thermal printer). The card number
+    /// is masked to first 6 / last 4; the expiry date and track data are never printed.
+    /// </summary>
+    public static class Receipt
+    {
+        /// <summary>Printer width in characters.</summary>
+        public const int Width = 32;
+
+        /// <summary>Receipt text for <paramref name="o"/>.</summary>
+        public static string Build(TerminalSettings s, TxnOutcome o, EntryMethod entry)
+        {
+            string r = Center(s.MerchantName) + Rule();
+            r = r + Pair("MERCHANT", s.MerchantId) + Pair("TERMINAL", s.TerminalId);
+            r = r + Pair("CARD", o.MaskedPan) + Pair("ENTRY", EntryName(entry)) + Rule();
+            r = r + Pair("TYPE", o.Type.Name);
+            r = r + Pair("BATCH", Ascii.Number(o.Batch, 6)) + Pair("TRACE", Ascii.Number(o.Stan, 6));
+            if (o.Rrn != null) r = r + Pair("REF", o.Rrn.Trim());
+            if (o.AuthCode != null) r = r + Pair("AUTH", o.AuthCode.Trim());
+            r = r + Pair("DATE", Date(o)) + Rule();
+            r = r + Pair("AMOUNT", Currency.Format(o.AmountMinor, s.Currency)) + Rule();
+            r = r + Center(ResultText(o));
+            if (o.HostIndex >= 0) r = r + Pair("HOST", LinkSettings.HostRole(o.HostIndex));
+            return r;
+        }
+
+        /// <summary>The result line: the response text and code, or what went wrong on the link.</summary>
+        public static string ResultText(TxnOutcome o)
+        {
+            switch (o.Result)
+            {
+                case TxnResult.Approved:
+                case TxnResult.Declined:
+                    return ResponseCodes.Describe(o.ResponseCode) + " (" + o.ResponseCode + ")";
+                case TxnResult.NoResponse:
+                    return "NO RESPONSE FROM HOST";
+                case TxnResult.LinkFailed:
+                    return "CONNECTION LOST";
+                case TxnResult.NotSent:
+                    return "HOST NOT REACHABLE";
+                default:
+                    return "NOT PROCESSED";
+            }
+        }
+
+        private static string EntryName(EntryMethod e)
+        {
+            switch (e)
+            {
+                case EntryMethod.Swipe: return "SWIPE";
+                case EntryMethod.Chip: return "CHIP";
+                case EntryMethod.Contactless: return "CONTACTLESS";
+                case EntryMethod.Scan: return "CODE";
+                case EntryMethod.Fallback: return "FALLBACK";
+                default: return "MANUAL";
+            }
+        }
+
+        private static string Date(TxnOutcome o)
+        {
+            return Ascii.Number(o.Time.Year, 4) + "/" + Ascii.Number(o.Time.Month, 2) + "/" + Ascii.Number(o.Time.Day, 2) + " "
+                + Ascii.Number(o.Time.Hour, 2) + ":" + Ascii.Number(o.Time.Minute, 2) + ":" + Ascii.Number(o.Time.Second, 2);
+        }
+
+        private static string Pair(string label, string value)
+        {
+            int gap = Width - label.Length - value.Length;
+            if (gap < 1) return label + "\n  " + value + "\n";
+            return label + new string(' ', gap) + value + "\n";
+        }
+
+        private static string Center(string text)
+        {
+            if (text.Length >= Width) return text.Substring(0, Width) + "\n";
+            return new string(' ', (Width - text.Length) / 2) + text + "\n";
+        }
+
+        private static string Rule()
+        {
+            return new string('-', Width) + "\n";
+        }
+    }
+}

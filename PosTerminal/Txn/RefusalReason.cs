@@ -1,0 +1,17 @@
+namespace PosTerminal.Txn
+{
+    /// <summary>Why the terminal refused a transaction before sending it.</summary>
+    public enum RefusalReason : byte
+    {
+        /// <summary>Not refused.</summary>
+        None = 0,
+        /// <summary>Amount not in 1..999999999999 minor units.</summary>
+        InvalidAmount = 1,
+        /// <summary>No usable card data.</summary>
+        NoCard = 2,
+        /// <summary>The trace number could not be saved, so it could not be used.</summary>
+        StorageFailure = 3,
+        /// <summary>The request could not be built (a configuration value breaks the message layout).</summary>
+        BuildFailed = 4
+    }
+}

@@ -1,0 +1,65 @@
+using System;
+using PosTerminal.Link;
+using PosTerminal.Util;
+
+namespace PosTerminal.Txn
+{
+    /// <summary>
+    /// The identity and link of the terminal. Immutable: a configuration change builds a new instance, which
+    /// applies from the next transaction.
+    /// </summary>
+    public sealed class TerminalSettings
+    {
+        /// <summary>
+        /// Settings. <paramref name="terminalId"/> is 8 printable characters (F41), <paramref name="merchantId"/> 15
+        /// (F42), <paramref name="currency"/> an ISO 4217 numeric code of 3 digits (F49).
+        /// </summary>
+        public TerminalSettings(AcquirerProfile profile, string terminalId, string merchantId, string merchantName,
+            string currency, LinkSettings link)
+        {
+            if (profile == null || link == null || merchantName == null) throw new ArgumentNullException();
+            if (!IsPrintable(terminalId, 8) || !IsPrintable(merchantId, 15)) throw new ArgumentException();
+            if (currency == null || currency.Length != 3 || !Ascii.IsDigits(currency)) throw new ArgumentException();
+            Profile = profile;
+            TerminalId = terminalId;
+            MerchantId = merchantId;
+            MerchantName = merchantName;
+            Currency = currency;
+            Link = link;
+        }
+
+        /// <summary>Acquirer profile.</summary>
+        public AcquirerProfile Profile { get; }
+
+        /// <summary>F41, 8 characters.</summary>
+        public string TerminalId { get; }
+
+        /// <summary>F42, 15 characters.</summary>
+        public string MerchantId { get; }
+
+        /// <summary>Name printed on receipts.</summary>
+        public string MerchantName { get; }
+
+        /// <summary>F49, ISO 4217 numeric.</summary>
+        public string Currency { get; }
+
+        /// <summary>Hosts, timeouts, framing.</summary>
+        public LinkSettings Link { get; }
+
+        /// <summary>A copy with another link.</summary>
+        public TerminalSettings WithLink(LinkSettings link)
+        {
+            return new TerminalSettings(Profile, TerminalId, MerchantId, MerchantName, Currency, link);
+        }
+
+        private static bool IsPrintable(string s, int length)
+        {
+            if (s == null || s.Length != length) return false;
+            for (int i = 0; i < s.Length; i++)
+            {
+                if (s[i] < 0x20 || s[i] > 0x7E) return false;
+            }
+            return true;
+        }
+    }
+}

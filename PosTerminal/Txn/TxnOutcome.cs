@@ -1,0 +1,59 @@
+using System;
+
+namespace PosTerminal.Txn
+{
+    /// <summary>The result of one transaction: business outcome (response code) and what the link did. Holds no clear card data.</summary>
+    public sealed class TxnOutcome
+    {
+        /// <summary>Outcome class.</summary>
+        public TxnResult Result { get; internal set; }
+
+        /// <summary>Why the terminal refused (when <see cref="Result"/> is Refused).</summary>
+        public RefusalReason Refusal { get; internal set; }
+
+        /// <summary>F39 from the host, or null when none was received.</summary>
+        public string ResponseCode { get; internal set; }
+
+        /// <summary>Transaction type.</summary>
+        public TransactionType Type { get; internal set; }
+
+        /// <summary>Amount in minor units.</summary>
+        public long AmountMinor { get; internal set; }
+
+        /// <summary>F11 used (0 when none was assigned).</summary>
+        public int Stan { get; internal set; }
+
+        /// <summary>Batch number (F60.2) the transaction belongs to.</summary>
+        public int Batch { get; internal set; }
+
+        /// <summary>F37 from the host, or null.</summary>
+        public string Rrn { get; internal set; }
+
+        /// <summary>F38 from the host, or null.</summary>
+        public string AuthCode { get; internal set; }
+
+        /// <summary>PAN with first 6 / last 4 visible.</summary>
+        public string MaskedPan { get; internal set; }
+
+        /// <summary>Host that served (0 = primary), or -1.</summary>
+        public int HostIndex { get; internal set; }
+
+        /// <summary>"host:port" that served, or null.</summary>
+        public string Host { get; internal set; }
+
+        /// <summary>Milliseconds from sending to the answer (or to giving up).</summary>
+        public int RoundTripMs { get; internal set; }
+
+        /// <summary>Terminal date and time of the transaction.</summary>
+        public DateTime Time { get; internal set; }
+
+        /// <summary>Receipt text (masked), or null when nothing was sent.</summary>
+        public string Receipt { get; internal set; }
+
+        /// <summary>True for approved.</summary>
+        public bool IsApproved
+        {
+            get { return Result == TxnResult.Approved; }
+        }
+    }
+}
