@@ -1,0 +1,37 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using PosTerminal.Txn;
+
+namespace AcquirerSimulator;
+
+/// <summary>How the simulated acquirer listens and answers.</summary>
+public sealed class SimulatorOptions
+{
+    /// <summary>Default TCP port of the command-line simulator.</summary>
+    public const int DefaultPort = 5800;
+
+    /// <summary>Address to listen on (loopback by default).</summary>
+    public IPAddress Address { get; set; } = IPAddress.Loopback;
+
+    /// <summary>TCP port; 0 picks a free ephemeral port (read it back from <see cref="AcquirerHost.Port"/>).</summary>
+    public int Port { get; set; } = DefaultPort;
+
+    /// <summary>Acquirer profile of the terminals it serves ("cup" or "iso87ascii").</summary>
+    public AcquirerProfile Profile { get; set; } = AcquirerProfile.Cup;
+
+    /// <summary>Rules tried in order for each financial request; none matching means approve (00).</summary>
+    public List<SaleRule> Rules { get; } = new(SaleRule.Defaults());
+
+    /// <summary>Acquiring institution id returned in F32.</summary>
+    public string AcquirerId { get; set; } = "48020000";
+
+    /// <summary>Largest frame accepted (bytes after the length field); longer ones drop the client.</summary>
+    public int MaxFrameLength { get; set; } = 4096;
+
+    /// <summary>A client silent for this long is dropped.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Where masked log lines go (never a PAN, track, PIN block or key).</summary>
+    public Action<string> Log { get; set; } = _ => { };
+}
