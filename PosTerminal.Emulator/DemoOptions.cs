@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using PosTerminal.Link;
+using PosTerminal.Txn;
+
+namespace PosTerminal.Emulator;
+
+/// <summary>Options of the emulator's demo command, parsed from the command line.</summary>
+public sealed class DemoOptions
+{
+    /// <summary>Acquirer profile.</summary>
+    public AcquirerProfile Profile { get; set; } = AcquirerProfile.Cup;
+
+    /// <summary>Primary host; null = start the built-in simulator on 127.0.0.1 (ephemeral port).</summary>
+    public HostEndpoint Primary { get; set; }
+
+    /// <summary>Backup hosts in order.</summary>
+    public List<HostEndpoint> Backups { get; } = new();
+
+    /// <summary>Make the primary a closed loopback port so the sale falls over to the built-in simulator as backup.</summary>
+    public bool ShowFailover { get; set; }
+
+    /// <summary>Amount in minor units.</summary>
+    public long AmountMinor { get; set; } = 12345;
+
+    /// <summary>Test card name.</summary>
+    public string Card { get; set; } = "cup-debit";
+
+    /// <summary>Where the terminal keeps its non-volatile data.</summary>
+    public string DataDir { get; set; } = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".posterminal", "emulator");
+
+    /// <summary>Connect timeout in ms.</summary>
+    public int ConnectTimeoutMs { get; set; } = 3000;
+
+    /// <summary>Response timeout in ms.</summary>
+    public int ResponseTimeoutMs { get; set; } = 10000;
+
+    /// <summary>Print the frame trace.</summary>
+    public bool Trace { get; set; } = true;
+
+    /// <summary>Parses the options after "demo"; throws <see cref="ArgumentException"/> with a message for the user.</summary>
+    public static DemoOptions Parse(string[] args, int start)
+    {
+        DemoOptions o = new();
+        string host = null;
+        int port = -1;
+        for (int i = start; i < args.Length; i++)
+        {
+            string a = args[i];
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException(a + " needs a value");
+            switch (a)
+            {
+                case "--profile": o.Profile = AcquirerProfile.Find(Next()) ?? throw new ArgumentException("--profile is cup or iso87ascii"); break;
+                case "--host": host = Next(); break;
+                case "--port": port = ParsePort(Next()); break;
+                case "--backup": o.Backups.Add(ParseEndpoint(Next())); break;
+                case "--show-failover": o.ShowFailover = true; break;
+                case "--amount": o.AmountMinor = ParseAmount(Next(), o.Profile); break;
+                case "--card": o.Card = Next(); break;
+                case "--data-dir": o.DataDir = Next(); break;
+                case "--connect-timeout": o.ConnectTimeoutMs = ParseMs(Next()); break;
+                case "--response-timeout": o.ResponseTimeoutMs = ParseMs(Next()); break;
+                case "--no-trace": o.Trace = false; break;
+                default: throw new ArgumentException("unknown option " + a + " (try: demo --help)");
+            }
+        }
+        if ((host == null) != (port < 0)) throw new ArgumentException("--host and --port go together");
+        if (host != null) o.Primary = new HostEndpoint(host, port);
+        if (o.Primary != null && o.ShowFailover) throw new ArgumentException("--show-failover uses the built-in simulator; leave out --host/--port");
+        if (o.Backups.Count > 3) throw new ArgumentException("at most 3 backup hosts");
+        return o;
+    }
+
+    private static int ParsePort(string s) =>
+        int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out int p) && p >= 1 && p <= 65535 ? p : throw new ArgumentException("a port is 1-65535");
+
+    private static int ParseMs(string s) =>
+        int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out int v) && v >= 100 && v <= 300000 ? v : throw new ArgumentException("a timeout is 100-300000 ms");
+
+    private static HostEndpoint ParseEndpoint(string s)
+    {
+        int colon = s.LastIndexOf(':');
+        if (colon <= 0) throw new ArgumentException("--backup takes HOST:PORT");
+        return new HostEndpoint(s[..colon], ParsePort(s[(colon + 1)..]));
+    }
+
+    // "123.45" in the currency of the profile's terminal (2 decimals for CNY).
+    private static long ParseAmount(string s, AcquirerProfile profile)
+    {
+        int exp = Currency.Exponent("156");
+        string[] parts = s.Split('.');
+        if (parts.Length > 2 || parts[0].Length == 0 || (parts.Length == 2 && (parts[1].Length == 0 || parts[1].Length > exp)))
+            throw new ArgumentException("--amount is like 123.45");
+        string digits = parts[0] + (parts.Length == 2 ? parts[1].PadRight(exp, '0') : new string('0', exp));
+        if (digits.Length > 12 || !long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out long minor) || minor < 1)
+            throw new ArgumentException("--amount must be between 0.01 and 9999999999.99");
+        return minor;
+    }
+}

@@ -1,0 +1,66 @@
+using System;
+using System.Threading.Tasks;
+using PosTerminal.Emulator;
+using PosTerminal.Emulator.Board;
+
+return await Cli.Run(args, Console.Out, Console.Error);
+
+namespace PosTerminal.Emulator
+{
+    /// <summary>The emulator's command line.</summary>
+    public static class Cli
+    {
+        private const string Usage = """
+            PosTerminal emulator: the firmware core on a PC, with a virtual board and host adapters.
+
+            usage: PosTerminal.Emulator <command> [options]
+              demo     run a sale with a test card against the built-in acquirer simulator (or a given host)
+              cards    list the test cards of the virtual board
+
+            demo options:
+              --profile cup|iso87ascii   acquirer profile (default cup)
+              --host ADDR --port N       use this acquirer instead of the built-in simulator
+              --backup ADDR:PORT         a backup host (repeatable, up to 3)
+              --show-failover            primary = a closed port, backup = the built-in simulator
+              --amount 123.45            sale amount (default 123.45)
+              --card NAME                test card (default cup-debit; see: cards)
+              --connect-timeout MS       default 3000
+              --response-timeout MS      default 10000
+              --data-dir DIR             the terminal's non-volatile data (default ~/.posterminal/emulator)
+              --no-trace                 do not print the frames
+
+            exit codes: 0 approved, 3 declined, 4 not completed (no host, no response, refused), 2 usage error
+            """;
+
+        /// <summary>Runs a command; returns the process exit code.</summary>
+        public static async Task<int> Run(string[] args, System.IO.TextWriter output, System.IO.TextWriter error)
+        {
+            if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+            {
+                output.WriteLine(Usage);
+                return args.Length == 0 ? 2 : 0;
+            }
+            try
+            {
+                switch (args[0])
+                {
+                    case "demo":
+                        if (Array.IndexOf(args, "--help") > 0) { output.WriteLine(Usage); return 0; }
+                        return await Demo.Run(DemoOptions.Parse(args, 1), output);
+                    case "cards":
+                        foreach (TestCard c in TestCard.All) output.WriteLine($"{c.Name,-12} {c.Description}");
+                        return 0;
+                    default:
+                        error.WriteLine($"unknown command '{args[0]}'");
+                        error.WriteLine(Usage);
+                        return 2;
+                }
+            }
+            catch (ArgumentException e)
+            {
+                error.WriteLine("error: " + e.Message);
+                return 2;
+            }
+        }
+    }
+}
