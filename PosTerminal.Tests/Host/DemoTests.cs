@@ -1,0 +1,139 @@
+using System;
+using System.IO;
+using System.Threading.Tasks;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using PosTerminal.Emulator;
+
+namespace PosTerminal.Tests.Host;
+
+/// <summary>The emulator's demo end to end: the README's main command, in-process and as a real process.</summary>
+[TestClass]
+public class DemoTests
+{
+    private static async Task<(int Code, string Output)> Demo(params string[] options)
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "posterminal-demo-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            StringWriter output = new();
+            StringWriter error = new();
+            string[] args = ["demo", "--data-dir", dir, .. options];
+            int code = await Cli.Run(args, output, error);
+            return (code, output + error.ToString());
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, true);
+        }
+    }
+
+    private static void AssertNoClearCardData(string output)
+    {
+        Assert.IsFalse(output.Contains("6212260000123456782"), "clear PAN in output");
+        Assert.IsFalse(output.Contains("30121011234567890"), "track data in output");
+        Assert.IsFalse(output.Contains("62 12 26 00 00 12"), "PAN bytes in a hex dump");
+    }
+
+    [TestMethod]
+    public async Task Demo_Default_ApprovedSaleWithMaskedTraceAndReceipt()
+    {
+        (int code, string output) = await Demo();
+        Assert.AreEqual(0, code, output);
+        StringAssert.Contains(output, "[TPDU 6000030000] [HEADER 603100000001]");
+        StringAssert.Contains(output, "MTI  Message type indicator");
+        StringAssert.Contains(output, "02 00  | 0200");
+        StringAssert.Contains(output, "02 10  | 0210");
+        StringAssert.Contains(output, "F60  Reserved private (type, batch)");
+        StringAssert.Contains(output, "APPROVED (00)");
+        StringAssert.Contains(output, "621226*********6782");
+        StringAssert.Contains(output, "RESULT approved (00 APPROVED) via primary 127.0.0.1:");
+        AssertNoClearCardData(output);
+    }
+
+    [TestMethod]
+    public async Task Demo_ShowFailover_BackupServes()
+    {
+        (int code, string output) = await Demo("--show-failover");
+        Assert.AreEqual(0, code, output);
+        StringAssert.Contains(output, "-- connect primary 127.0.0.1:");
+        StringAssert.Contains(output, ": refused");
+        StringAssert.Contains(output, "via backup 1");
+    }
+
+    [TestMethod]
+    public async Task Demo_Declined_ExitCode3()
+    {
+        (int code, string output) = await Demo("--amount", "1.51", "--no-trace");
+        Assert.AreEqual(Emulator.Demo.Declined, code, output);
+        StringAssert.Contains(output, "INSUFFICIENT FUNDS (51)");
+    }
+
+    [TestMethod]
+    public async Task Demo_BadCard_NothingSent()
+    {
+        (int code, string output) = await Demo("--card", "bad-luhn");
+        Assert.AreEqual(Emulator.Demo.NotCompleted, code, output);
+        StringAssert.Contains(output, "swipe rejected (BadLuhn)");
+        Assert.IsFalse(output.Contains(">> sent"));
+    }
+
+    [TestMethod]
+    public async Task Demo_AsciiProfile_Approved()
+    {
+        (int code, string output) = await Demo("--profile", "iso87ascii", "--card", "visa");
+        Assert.AreEqual(0, code, output);
+        StringAssert.Contains(output, "F7   Transmission date and time");
+        StringAssert.Contains(output, "476173******0010");
+        Assert.IsFalse(output.Contains("4761739001010010"));
+    }
+
+    [TestMethod]
+    [DataRow("--amount", "12.345")]
+    [DataRow("--port", "70000")]
+    [DataRow("--host", "127.0.0.1")]
+    [DataRow("--profile", "visa")]
+    [DataRow("--bogus", "1")]
+    public async Task Demo_BadOption_UsageErrorExit2(string option, string value)
+    {
+        (int code, string output) = await Demo(option, value);
+        Assert.AreEqual(2, code, output);
+        StringAssert.Contains(output, "error:");
+    }
+
+    [TestMethod]
+    public async Task Demo_StanAdvancesAcrossRuns()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "posterminal-demo-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            for (int i = 1; i <= 2; i++)
+            {
+                StringWriter output = new();
+                Assert.AreEqual(0, await Cli.Run(["demo", "--data-dir", dir, "--no-trace"], output, output));
+                StringAssert.Contains(output.ToString(), $"STAN {i:D6}");
+            }
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [TestMethod]
+    public void Demo_AsAProcess_ExitsZeroWithApprovedResult()
+    {
+        string dll = Path.Combine(AppContext.BaseDirectory, "PosTerminal.Emulator.dll");
+        string dir = Path.Combine(Path.GetTempPath(), "posterminal-demo-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            (int code, string output) = Repo.Run("dotnet", [dll, "demo", "--data-dir", dir], TimeSpan.FromMinutes(2));
+            Assert.AreEqual(0, code, output);
+            StringAssert.Contains(output, "RESULT approved");
+            AssertNoClearCardData(output);
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, true);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Concurrent;
+using System.IO;
+using System.Threading.Tasks;
+using AcquirerSimulator;
+using PosTerminal.Cards;
+using PosTerminal.Emulator.Host;
+using PosTerminal.Link;
+using PosTerminal.Txn;
+
+namespace PosTerminal.Tests.Host;
+
+/// <summary>A simulator on 127.0.0.1 (ephemeral port) and terminals wired to it with the emulator's real socket adapters.</summary>
+public sealed class SimulatorFixture : IAsyncDisposable
+{
+    /// <summary>Log lines the simulator printed.</summary>
+    public ConcurrentQueue<string> Log { get; } = new();
+
+    /// <summary>The running simulator.</summary>
+    public AcquirerHost Host { get; }
+
+    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "posterminal-test-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>Starts a simulator with <paramref name="profile"/> (cup by default) and the default rules plus <paramref name="rules"/> first.</summary>
+    public SimulatorFixture(AcquirerProfile profile = null, params string[] rules)
+    {
+        SimulatorOptions o = new() { Port = 0, Profile = profile ?? AcquirerProfile.Cup, Log = Log.Enqueue };
+        for (int i = rules.Length - 1; i >= 0; i--) o.Rules.Insert(0, SaleRule.Parse(rules[i]));
+        Host = new AcquirerHost(o);
+        Host.Start();
+    }
+
+    /// <summary>The simulator's endpoint.</summary>
+    public HostEndpoint Endpoint => new("127.0.0.1", Host.Port);
+
+    /// <summary>
+    /// A terminal whose hosts are <paramref name="hosts"/> (default: the simulator); each terminal id keeps its
+    /// own non-volatile data, as separate devices do.
+    /// </summary>
+    public Terminal Terminal(int responseTimeoutMs = 3000, AcquirerProfile profile = null, string terminalId = "88880001", params HostEndpoint[] hosts)
+    {
+        profile ??= AcquirerProfile.Cup;
+        if (hosts.Length == 0) hosts = [Endpoint];
+        LinkSettings link = new(hosts, 2000, responseTimeoutMs, profile.DefaultFrame);
+        TerminalSettings s = new(profile, terminalId, "898310048990001", "TEST SHOP", "156", link);
+        return new Terminal(s, new SocketConnector(), new SystemClock(), new FileStore(Path.Combine(_dataDir, terminalId)), null);
+    }
+
+    /// <summary>A swiped test card.</summary>
+    public static CardData Card(string track = ";6212260000123456782=30121011234567890?")
+    {
+        byte[] t = new byte[track.Length];
+        for (int i = 0; i < t.Length; i++) t[i] = (byte)track[i];
+        if (Track2.TryParse(t, 0, t.Length, EntryMethod.Swipe, out CardData card) != Track2Status.Ok) throw new ArgumentException("bad test track");
+        return card;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="count"/> sales at once, each on its own thread (terminals are separate devices; using
+    /// the thread pool here would starve the in-process simulator, which a real deployment never shares).
+    /// </summary>
+    public static TxnOutcome[] Concurrently(int count, Func<int, TxnOutcome> sale)
+    {
+        TxnOutcome[] results = new TxnOutcome[count];
+        System.Threading.Thread[] threads = new System.Threading.Thread[count];
+        for (int i = 0; i < count; i++)
+        {
+            int k = i;
+            threads[i] = new System.Threading.Thread(() => results[k] = sale(k));
+            threads[i].Start();
+        }
+        foreach (System.Threading.Thread t in threads) t.Join();
+        return results;
+    }
+
+    /// <summary>A loopback port nothing listens on.</summary>
+    public static int ClosedPort()
+    {
+        using System.Net.Sockets.Socket s = new(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        s.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        return ((System.Net.IPEndPoint)s.LocalEndPoint!).Port;
+    }
+
+    /// <summary>Stops the simulator and removes the terminal's data.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        if (Directory.Exists(_dataDir)) Directory.Delete(_dataDir, true);
+    }
+}

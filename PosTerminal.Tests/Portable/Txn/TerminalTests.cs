@@ -1,0 +1,258 @@
+#if NANOFRAMEWORK_1_0
+using nanoFramework.TestFramework;
+#else
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+#endif
+using PosTerminal.Cards;
+using PosTerminal.Hal;
+using PosTerminal.Iso8583;
+using PosTerminal.Link;
+using PosTerminal.Tests.Fakes;
+using PosTerminal.Txn;
+using PosTerminal.Util;
+
+namespace PosTerminal.Tests.Txn
+{
+    /// <summary>The sale flow over an in-memory acquirer: the request it builds, outcomes, STAN persistence, masking.</summary>
+    [TestClass]
+    public class TerminalTests
+    {
+        private const string Track = ";6212260000123456782=30121011234567890?";
+        private const string Pan = "6212260000123456782";
+
+        private sealed class Fixture
+        {
+            public ManualClock Clock = new ManualClock();
+            public MemoryStore Store = new MemoryStore();
+            public ScriptedConnector Connector = new ScriptedConnector();
+            public FakeHost Host;
+            public string Rc = "00";
+            public bool Silent;
+            public AcquirerProfile Profile = AcquirerProfile.Cup;
+
+            public Terminal Build()
+            {
+                HostEndpoint[] hosts = { new HostEndpoint("192.168.1.10", 5800) };
+                LinkSettings link = new LinkSettings(hosts, 1000, 5000, Profile.DefaultFrame);
+                TerminalSettings s = new TerminalSettings(Profile, "88880001", "898310048990001", "TEST SHOP", "156", link);
+                return new Terminal(s, Connector, Clock, Store, null);
+            }
+
+            public ScriptedLink NextLink()
+            {
+                ScriptedLink link = new ScriptedLink(Clock);
+                Host = new FakeHost(new FrameCodec(Profile.DefaultFrame, Clock), Profile.Spec);
+                link.OnWrite = OnWrite;
+                Connector = new ScriptedConnector();
+                Connector.Accept("192.168.1.10", 5800, link);
+                return link;
+            }
+
+            private void OnWrite(ScriptedLink link, byte[] written, int length)
+            {
+                IsoMessage rq = Host.Decode(written, length);
+                if (!Silent) link.Enqueue(Host.Answer(rq, Rc, 10, null));
+            }
+        }
+
+        private static CardData Card()
+        {
+            byte[] t = Ascii.GetBytes(Track);
+            CardData card;
+            Assert.AreEqual((int)Track2Status.Ok, (int)Track2.TryParse(t, 0, t.Length, EntryMethod.Swipe, out card));
+            return card;
+        }
+
+        [TestMethod]
+        public void Sale_Cup_BuildsUnionPaySaleRequest_AndIsApproved()
+        {
+            Fixture f = new Fixture();
+            f.NextLink();
+            Terminal t = f.Build();
+            TxnOutcome o;
+            using (CardData card = Card()) o = t.Sale(card, 12345);
+            Assert.AreEqual((int)TxnResult.Approved, (int)o.Result);
+            Assert.AreEqual("00", o.ResponseCode);
+            Assert.AreEqual("123456789012", o.Rrn);
+            Assert.AreEqual("654321", o.AuthCode);
+            Assert.AreEqual(1, o.Stan);
+            Assert.AreEqual(0, o.HostIndex);
+
+            IsoMessage rq = f.Host.LastRequest;
+            Assert.AreEqual(200, rq.Mti);
+            Assert.AreEqual(Pan, rq.GetString(IsoField.Pan));
+            Assert.AreEqual("000000", rq.GetString(IsoField.ProcessingCode));
+            Assert.AreEqual("000000012345", rq.GetString(IsoField.Amount));
+            Assert.AreEqual("000001", rq.GetString(IsoField.Stan));
+            Assert.AreEqual("3012", rq.GetString(IsoField.Expiry));
+            Assert.AreEqual("022", rq.GetString(IsoField.EntryMode));
+            Assert.AreEqual("00", rq.GetString(IsoField.ConditionCode));
+            Assert.AreEqual("6212260000123456782=30121011234567890", rq.GetString(IsoField.Track2));
+            Assert.AreEqual("88880001", rq.GetString(IsoField.TerminalId));
+            Assert.AreEqual("898310048990001", rq.GetString(IsoField.MerchantId));
+            Assert.AreEqual("156", rq.GetString(IsoField.Currency));
+            Assert.AreEqual("2200000100060", rq.GetString(IsoField.Reserved60));
+            Assert.IsFalse(rq.Has(IsoField.TransmissionDateTime));
+        }
+
+        [TestMethod]
+        public void Sale_Receipt_MasksPan_AndShowsNoTrackOrExpiry()
+        {
+            Fixture f = new Fixture();
+            f.NextLink();
+            TxnOutcome o;
+            using (CardData card = Card()) o = f.Build().Sale(card, 12345);
+            Assert.IsTrue(o.Receipt.IndexOf("621226*********6782") >= 0);
+            Assert.IsFalse(o.Receipt.IndexOf(Pan) >= 0);
+            Assert.IsFalse(o.Receipt.IndexOf("30121011234567890") >= 0);
+            Assert.IsTrue(o.Receipt.IndexOf("CNY 123.45") >= 0);
+            Assert.IsTrue(o.Receipt.IndexOf("APPROVED (00)") >= 0);
+            Assert.AreEqual("621226*********6782", o.MaskedPan);
+        }
+
+        [TestMethod]
+        [DataRow("51", "INSUFFICIENT FUNDS (51)")]
+        [DataRow("05", "DO NOT HONOUR (05)")]
+        [DataRow("Q9", "DECLINED (Q9)")]
+        public void Sale_HostDeclines_OutcomeCarriesResponseCode(string rc, string text)
+        {
+            Fixture f = new Fixture();
+            f.Rc = rc;
+            f.NextLink();
+            TxnOutcome o;
+            using (CardData card = Card()) o = f.Build().Sale(card, 100);
+            Assert.AreEqual((int)TxnResult.Declined, (int)o.Result);
+            Assert.AreEqual(rc, o.ResponseCode);
+            Assert.IsNull(o.AuthCode);
+            Assert.IsTrue(o.Receipt.IndexOf(text) >= 0);
+        }
+
+        [TestMethod]
+        public void Sale_NoAnswer_NoResponse()
+        {
+            Fixture f = new Fixture();
+            f.Silent = true;
+            f.NextLink();
+            TxnOutcome o;
+            using (CardData card = Card()) o = f.Build().Sale(card, 100);
+            Assert.AreEqual((int)TxnResult.NoResponse, (int)o.Result);
+            Assert.IsNull(o.ResponseCode);
+        }
+
+        [TestMethod]
+        public void Sale_HostUnreachable_NotSent()
+        {
+            Fixture f = new Fixture();
+            TxnOutcome o;
+            using (CardData card = Card()) o = f.Build().Sale(card, 100);
+            Assert.AreEqual((int)TxnResult.NotSent, (int)o.Result);
+            Assert.AreEqual(-1, o.HostIndex);
+        }
+
+        [TestMethod]
+        [DataRow(0L)]
+        [DataRow(-5L)]
+        [DataRow(1000000000000L)]
+        public void Sale_BadAmount_RefusedBeforeAnyConnection(long amount)
+        {
+            Fixture f = new Fixture();
+            f.NextLink();
+            TxnOutcome o;
+            using (CardData card = Card()) o = f.Build().Sale(card, amount);
+            Assert.AreEqual((int)TxnResult.Refused, (int)o.Result);
+            Assert.AreEqual((int)RefusalReason.InvalidAmount, (int)o.Refusal);
+            Assert.AreEqual(0, f.Connector.Attempts.Count);
+            Assert.AreEqual(0, o.Stan);
+        }
+
+        [TestMethod]
+        public void Sale_StanCannotBeSaved_Refused()
+        {
+            Fixture f = new Fixture();
+            f.NextLink();
+            Terminal t = f.Build();
+            f.Store.CutAfterBytes = 3;
+            TxnOutcome o;
+            using (CardData card = Card()) o = t.Sale(card, 100);
+            Assert.AreEqual((int)TxnResult.Refused, (int)o.Result);
+            Assert.AreEqual((int)RefusalReason.StorageFailure, (int)o.Refusal);
+            Assert.AreEqual(0, f.Connector.Attempts.Count);
+        }
+
+        [TestMethod]
+        public void Stan_PersistsAcrossRestarts()
+        {
+            Fixture f = new Fixture();
+            for (int i = 1; i <= 3; i++)
+            {
+                f.NextLink();
+                TxnOutcome o;
+                using (CardData card = Card()) o = f.Build().Sale(card, 100);   // a new Terminal each time: a reboot
+                Assert.AreEqual(i, o.Stan);
+                Assert.AreEqual(Ascii.Number(i, 6), f.Host.LastRequest.GetString(IsoField.Stan));
+            }
+        }
+
+        [TestMethod]
+        public void Stan_Wraps999999To000001()
+        {
+            MemoryStore store = new MemoryStore();
+            PosTerminal.Storage.RecordStore rs = new PosTerminal.Storage.RecordStore(store);
+            byte[] rec = new byte[8];
+            Bytes.WriteUInt32BE(999998, rec, 0);
+            Bytes.WriteUInt32BE(7, rec, 4);
+            rs.Save(TerminalCounters.RecordName, 1, rec, 0, 8);
+            TerminalCounters c = new TerminalCounters(rs);
+            Assert.AreEqual(7, c.Batch);
+            Assert.AreEqual(999999, c.NextStan());
+            Assert.AreEqual(1, c.NextStan());
+            Assert.AreEqual(2, new TerminalCounters(rs).NextStan());
+        }
+
+        [TestMethod]
+        public void Sale_AsciiProfile_SendsLocalTimeAndInternationalEntryMode()
+        {
+            Fixture f = new Fixture();
+            f.Profile = AcquirerProfile.Iso87Ascii;
+            f.NextLink();
+            TxnOutcome o;
+            using (CardData card = Card()) o = f.Build().Sale(card, 100);
+            Assert.AreEqual((int)TxnResult.Approved, (int)o.Result);
+            IsoMessage rq = f.Host.LastRequest;
+            Assert.AreEqual("1127103015", rq.GetString(IsoField.TransmissionDateTime));
+            Assert.AreEqual("103015", rq.GetString(IsoField.LocalTime));
+            Assert.AreEqual("1127", rq.GetString(IsoField.LocalDate));
+            Assert.AreEqual("902", rq.GetString(IsoField.EntryMode));
+            Assert.IsFalse(rq.Has(IsoField.Reserved60));
+        }
+
+        [TestMethod]
+        public void Settings_ChangedBetweenSales_ApplyToTheNextOne()
+        {
+            Fixture f = new Fixture();
+            f.NextLink();
+            Terminal t = f.Build();
+            ScriptedLink second = new ScriptedLink(f.Clock);
+            FakeHost host2 = new FakeHost(new FrameCodec(AcquirerProfile.Cup.DefaultFrame, f.Clock), AcquirerProfile.Cup.Spec);
+            second.OnWrite = delegate (ScriptedLink l, byte[] w, int n) { l.Enqueue(host2.Answer(host2.Decode(w, n), "00", 10, null)); };
+            f.Connector.Accept("10.1.1.1", 6000, second);
+            HostEndpoint[] hosts = { new HostEndpoint("10.1.1.1", 6000) };
+            t.Settings = t.Settings.WithLink(new LinkSettings(hosts, 1000, 5000, AcquirerProfile.Cup.DefaultFrame));
+            TxnOutcome o;
+            using (CardData card = Card()) o = t.Sale(card, 100);
+            Assert.AreEqual((int)TxnResult.Approved, (int)o.Result);
+            Assert.AreEqual("10.1.1.1:6000", o.Host);
+            Assert.AreEqual(1, host2.Requests);
+        }
+
+        [TestMethod]
+        public void Store_NeverHoldsCardData()
+        {
+            Fixture f = new Fixture();
+            f.NextLink();
+            using (CardData card = Card()) f.Build().Sale(card, 100);
+            string stored = Ascii.GetString(f.Store.AllBytes(), 0, f.Store.AllBytes().Length);
+            Assert.IsFalse(stored.IndexOf("6212260000") >= 0);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using PosTerminal.Cards;
+using PosTerminal.Hal;
+using PosTerminal.Util;
+
+namespace PosTerminal.Txn
+{
+    /// <summary>
+    /// The smallest attended sale: the operator types an amount on the operator line, the card is swiped on a
+    /// reader module that sends decoded track 2 as a text line (";PAN=YYMM...?"), the terminal runs the sale
+    /// and prints the masked receipt on the operator line. Used by the device's Program.cs until the full
+    /// console and reader orchestration take over; everything here is core, over HAL serial lines.
+    /// </summary>
+    public sealed class SerialSaleLoop
+    {
+        /// <summary>How long to wait for a swipe after the amount, in milliseconds (CUP CHECK_CARD_TIMEOUT: 60 s).</summary>
+        public const int SwipeTimeoutMs = 60000;
+
+        private readonly Terminal _terminal;
+        private readonly IClock _clock;
+        private readonly ISerialLine _operator;
+        private readonly LineReader _amountLine;
+        private readonly LineReader _readerLine;
+
+        /// <summary>A loop over <paramref name="operatorLine"/> (prompts, amounts, receipts) and <paramref name="readerLine"/> (swipes).</summary>
+        public SerialSaleLoop(Terminal terminal, IClock clock, ISerialLine operatorLine, ISerialLine readerLine)
+        {
+            _terminal = terminal;
+            _clock = clock;
+            _operator = operatorLine;
+            _amountLine = new LineReader(operatorLine, 16);
+            _readerLine = new LineReader(readerLine, Track2.MaxDataLength + 2);
+        }
+
+        /// <summary>
+        /// One round: prompt, read an amount (waiting up to <paramref name="amountTimeoutMs"/>), wait for a swipe,
+        /// run the sale. Returns the outcome, or null when nothing was entered or swiped in time or the input was bad.
+        /// </summary>
+        public TxnOutcome RunOnce(int amountTimeoutMs)
+        {
+            Say("AMOUNT (minor units)> ");
+            if (!_amountLine.TryRead(_clock, amountTimeoutMs)) return null;
+            long amount = _amountLine.Overflowed ? -1 : Ascii.ParseNumber(_amountLine.Buffer, 0, _amountLine.Length);
+            if (amount < 1 || amount > Terminal.MaxAmount)
+            {
+                Say("\nINVALID AMOUNT\n");
+                return null;
+            }
+            Say("\nSWIPE CARD\n");
+            if (!_readerLine.TryRead(_clock, SwipeTimeoutMs))
+            {
+                Say("NO CARD\n");
+                return null;
+            }
+            CardData card = null;
+            Track2Status status = _readerLine.Overflowed
+                ? Track2Status.TooLong
+                : Track2.TryParse(_readerLine.Buffer, 0, _readerLine.Length, EntryMethod.Swipe, out card);
+            _readerLine.Wipe();
+            if (status != Track2Status.Ok)
+            {
+                Say("CARD READ FAILED (" + ((int)status).ToString() + ")\n");
+                return null;
+            }
+            TxnOutcome outcome;
+            using (card)
+            {
+                Say("CARD " + card.MaskedPan + " - PROCESSING\n");
+                outcome = _terminal.Sale(card, amount);
+            }
+            if (outcome.Receipt != null) Say(outcome.Receipt);
+            Say(Receipt.ResultText(outcome) + "\n");
+            return outcome;
+        }
+
+        // Writes text with each bare LF sent as CR LF, as serial terminals expect.
+        private void Say(string text)
+        {
+            int extra = 0;
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (text[i] == '\n' && (i == 0 || text[i - 1] != '\r')) extra++;
+            }
+            byte[] b = new byte[text.Length + extra];
+            int p = 0;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c == '\n' && (i == 0 || text[i - 1] != '\r')) b[p++] = (byte)'\r';
+                b[p++] = c > 0xFF ? (byte)'?' : (byte)c;
+            }
+            _operator.Write(b, 0, b.Length);
+        }
+    }
+}
