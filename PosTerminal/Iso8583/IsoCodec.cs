@@ -218,6 +218,8 @@ namespace PosTerminal.Iso8583
             int valueBytes = fs.ValueBytes(units);
             Need(p, valueBytes, end, field, origin);
 
+            // A message whose values outgrow the receiving message's pool is refused as data, not as a crash.
+            if (!into.HasRoom(units)) throw new IsoFormatException(IsoError.BufferTooSmall, field, fieldStart - origin);
             byte[] pool = into.Pool;
             int at = into.Reserve(field, units);
             switch (fs.Encoding)

@@ -23,7 +23,7 @@ namespace PosTerminal.Iso8583
         TrailingBytes = 9,
         /// <summary>The message type indicator is not four decimal digits.</summary>
         BadMti = 10,
-        /// <summary>The output buffer is too small for the packed message.</summary>
+        /// <summary>The output buffer (pack) or the receiving message's value pool (unpack) is too small.</summary>
         BufferTooSmall = 11
     }
 }

@@ -227,6 +227,12 @@ namespace PosTerminal.Iso8583
             _wireLength[field] = length;
         }
 
+        /// <summary>True when <paramref name="units"/> more bytes fit in the pool without compaction.</summary>
+        internal bool HasRoom(int units)
+        {
+            return units <= _pool.Length - _used;
+        }
+
         /// <summary>Makes room for <paramref name="units"/> bytes of field <paramref name="field"/>; returns their pool offset.</summary>
         internal int Reserve(int field, int units)
         {

@@ -44,6 +44,8 @@ namespace PosTerminal.Txn
                     return "CONNECTION LOST";
                 case TxnResult.NotSent:
                     return "HOST NOT REACHABLE";
+                case TxnResult.Fault:
+                    return "TERMINAL ERROR";
                 default:
                     return "NOT PROCESSED";
             }

@@ -111,6 +111,14 @@ namespace PosTerminal.Txn
                     Complete(s, o, x, card.Entry);
                     return o;
                 }
+                catch (Exception)
+                {
+                    // The one catch at the flow boundary: whatever went wrong, the caller gets an outcome, never an
+                    // exception, and nothing of the card leaves through it.
+                    o.Result = TxnResult.Fault;
+                    o.Receipt = Receipt.Build(s, o, card.Entry);
+                    return o;
+                }
                 finally
                 {
                     _request.Clear();

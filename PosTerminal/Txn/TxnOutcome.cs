@@ -47,7 +47,7 @@ namespace PosTerminal.Txn
         /// <summary>Terminal date and time of the transaction.</summary>
         public DateTime Time { get; internal set; }
 
-        /// <summary>Receipt text (masked), or null when nothing was sent.</summary>
+        /// <summary>Receipt text (masked); null when the terminal refused the transaction.</summary>
         public string Receipt { get; internal set; }
 
         /// <summary>True for approved.</summary>

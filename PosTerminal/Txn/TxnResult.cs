@@ -14,6 +14,8 @@ namespace PosTerminal.Txn
         /// <summary>The connection failed during sending or before the answer (a reversal is due for reversible types).</summary>
         LinkFailed = 4,
         /// <summary>The terminal refused before sending (bad amount, card rejected, storage failure).</summary>
-        Refused = 5
+        Refused = 5,
+        /// <summary>An unexpected fault inside the terminal after the trace number was taken; the host may have the request.</summary>
+        Fault = 6
     }
 }

@@ -100,6 +100,17 @@ namespace PosTerminal.Tests.Iso8583
         }
 
         [TestMethod]
+        public void Unpack_ValuesOutgrowTheMessagePool_ThrowsBufferTooSmall()
+        {
+            byte[] bytes = Hex.Decode(P + "0048 " + "00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF");
+            IsoMessage m = new IsoMessage(FieldCases.Spec(17), 40);
+            IsoFormatException e = (IsoFormatException)Expect.Throws(typeof(IsoFormatException), delegate { IsoCodec.Unpack(bytes, 0, bytes.Length, m); });
+            Assert.AreEqual((int)IsoError.BufferTooSmall, (int)e.Error);
+            Assert.AreEqual(2, e.Field);
+            Assert.AreEqual(10, e.Offset);
+        }
+
+        [TestMethod]
         public void Pack_MtiNotSet_ThrowsBadMti()
         {
             IsoMessage m = new IsoMessage(FieldCases.Spec(1));

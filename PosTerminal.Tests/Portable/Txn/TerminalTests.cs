@@ -245,6 +245,29 @@ namespace PosTerminal.Tests.Txn
             Assert.AreEqual(1, host2.Requests);
         }
 
+        private sealed class ThrowingConnector : PosTerminal.Hal.ILinkConnector
+        {
+            public PosTerminal.Hal.LinkStatus Connect(string host, int port, int timeoutMs, out PosTerminal.Hal.IByteLink link)
+            {
+                throw new System.InvalidOperationException("adapter bug");
+            }
+        }
+
+        [TestMethod]
+        public void Sale_AdapterThrows_FaultOutcomeNotException()
+        {
+            Fixture f = new Fixture();
+            HostEndpoint[] hosts = { new HostEndpoint("192.168.1.10", 5800) };
+            LinkSettings link = new LinkSettings(hosts, 1000, 5000, AcquirerProfile.Cup.DefaultFrame);
+            TerminalSettings s = new TerminalSettings(AcquirerProfile.Cup, "88880001", "898310048990001", "TEST SHOP", "156", link);
+            Terminal t = new Terminal(s, new ThrowingConnector(), f.Clock, f.Store, null);
+            TxnOutcome o;
+            using (CardData card = Card()) o = t.Sale(card, 100);
+            Assert.AreEqual((int)TxnResult.Fault, (int)o.Result);
+            Assert.AreEqual(1, o.Stan);
+            Assert.IsTrue(o.Receipt.IndexOf("TERMINAL ERROR") >= 0);
+        }
+
         [TestMethod]
         public void Store_NeverHoldsCardData()
         {
