@@ -16,11 +16,15 @@ namespace PosTerminal.Iso8583
 
         private readonly MessageSpec _spec;
         private readonly byte[] _pool;
-        private readonly int[] _start;
-        private readonly int[] _length;
-        private readonly int[] _room;
-        private readonly int[] _wireOffset;
-        private readonly int[] _wireLength;
+        // One index array (fewer heap objects on the device): five rows of (MaxField + 1) entries, indexed by
+        // field number: value start in the pool (row 0, read as _index[f]), value length (-1 = absent), room
+        // reserved, and the field's offset and length in the last packed or unpacked image.
+        private const int LengthRow = 1;
+        private const int RoomRow = 2;
+        private const int WireOffsetRow = 3;
+        private const int WireLengthRow = 4;
+        private readonly int[] _index;
+        private readonly int _n;
         private int _used;
         private int _mti = -1;
 
@@ -35,12 +39,8 @@ namespace PosTerminal.Iso8583
             if (spec == null) throw new ArgumentNullException();
             _spec = spec;
             _pool = new byte[capacity];
-            int n = spec.MaxField + 1;
-            _start = new int[n];
-            _length = new int[n];
-            _room = new int[n];
-            _wireOffset = new int[n];
-            _wireLength = new int[n];
+            _n = spec.MaxField + 1;
+            _index = new int[5 * _n];
             ResetIndex();
         }
 
@@ -64,13 +64,13 @@ namespace PosTerminal.Iso8583
         /// <summary>True when field <paramref name="field"/> has a value.</summary>
         public bool Has(int field)
         {
-            return field >= 2 && field < _length.Length && _length[field] >= 0;
+            return field >= 2 && field < _n && _index[LengthRow * _n + field] >= 0;
         }
 
         /// <summary>Length of the value in the field's units (digits, characters or bytes); -1 when absent.</summary>
         public int Length(int field)
         {
-            return field >= 2 && field < _length.Length ? _length[field] : -1;
+            return field >= 2 && field < _n ? _index[LengthRow * _n + field] : -1;
         }
 
         /// <summary>Sets a character value (n, z, a, an, ans). Validity is checked when the message is packed.</summary>
@@ -113,16 +113,16 @@ namespace PosTerminal.Iso8583
         public void Remove(int field)
         {
             CheckField(field);
-            if (_length[field] < 0) return;
-            Array.Clear(_pool, _start[field], _room[field]);
-            _length[field] = -1;
+            if (_index[LengthRow * _n + field] < 0) return;
+            Array.Clear(_pool, _index[field], _index[RoomRow * _n + field]);
+            _index[LengthRow * _n + field] = -1;
         }
 
         /// <summary>Copies the value of <paramref name="field"/> into <paramref name="dst"/>; returns its length, or -1 if absent.</summary>
         public int CopyTo(int field, byte[] dst, int offset)
         {
             int len = Length(field);
-            if (len > 0) Array.Copy(_pool, _start[field], dst, offset, len);
+            if (len > 0) Array.Copy(_pool, _index[field], dst, offset, len);
             return len;
         }
 
@@ -130,14 +130,14 @@ namespace PosTerminal.Iso8583
         public string GetString(int field)
         {
             int len = Length(field);
-            return len < 0 ? null : Ascii.GetString(_pool, _start[field], len);
+            return len < 0 ? null : Ascii.GetString(_pool, _index[field], len);
         }
 
         /// <summary>The value of a numeric field, or -1 when absent or not all digits (at most 18 digits).</summary>
         public long GetNumber(int field)
         {
             int len = Length(field);
-            return len < 0 ? -1 : Ascii.ParseNumber(_pool, _start[field], len);
+            return len < 0 ? -1 : Ascii.ParseNumber(_pool, _index[field], len);
         }
 
         /// <summary>True when both messages have <paramref name="field"/> with the same value, or both lack it.</summary>
@@ -145,7 +145,7 @@ namespace PosTerminal.Iso8583
         {
             int len = Length(field);
             if (len != other.Length(field)) return false;
-            return len < 0 || Bytes.Equal(_pool, _start[field], other._pool, other._start[field], len);
+            return len < 0 || Bytes.Equal(_pool, _index[field], other._pool, other._index[field], len);
         }
 
         /// <summary>True when the field holds exactly the characters of <paramref name="value"/>.</summary>
@@ -153,7 +153,7 @@ namespace PosTerminal.Iso8583
         {
             int len = Length(field);
             if (len != value.Length) return false;
-            int at = _start[field];
+            int at = _index[field];
             for (int i = 0; i < len; i++)
             {
                 if (_pool[at + i] != value[i]) return false;
@@ -166,7 +166,7 @@ namespace PosTerminal.Iso8583
         {
             int len = from.Length(field);
             if (len < 0) Remove(field);
-            else SetBytes(field, from._pool, from._start[field], len);
+            else SetBytes(field, from._pool, from._index[field], len);
         }
 
         /// <summary>Copies the MTI and every field of <paramref name="other"/> (same layout) into this message.</summary>
@@ -175,7 +175,7 @@ namespace PosTerminal.Iso8583
             if (other._spec != _spec) throw new ArgumentException();
             Clear();
             _mti = other._mti;
-            for (int f = 2; f < _length.Length; f++)
+            for (int f = 2; f < _n; f++)
             {
                 if (other.Has(f)) CopyField(f, other);
             }
@@ -196,13 +196,13 @@ namespace PosTerminal.Iso8583
         /// </summary>
         public int WireOffset(int field)
         {
-            return field >= 0 && field < _wireOffset.Length ? _wireOffset[field] : -1;
+            return field >= 0 && field < _n ? _index[WireOffsetRow * _n + field] : -1;
         }
 
         /// <summary>Bytes the field took in the message image last packed or unpacked (indicator included).</summary>
         public int WireLength(int field)
         {
-            return field >= 0 && field < _wireLength.Length ? _wireLength[field] : 0;
+            return field >= 0 && field < _n ? _index[WireLengthRow * _n + field] : 0;
         }
 
         /// <summary>A one-line summary with sensitive fields masked, e.g. "0200 F2=621234******1234 F3=000000 ...".</summary>
@@ -218,13 +218,13 @@ namespace PosTerminal.Iso8583
 
         internal int Start(int field)
         {
-            return _start[field];
+            return _index[field];
         }
 
         internal void SetWire(int field, int offset, int length)
         {
-            _wireOffset[field] = offset;
-            _wireLength[field] = length;
+            _index[WireOffsetRow * _n + field] = offset;
+            _index[WireLengthRow * _n + field] = length;
         }
 
         /// <summary>True when <paramref name="units"/> more bytes fit in the pool without compaction.</summary>
@@ -238,20 +238,20 @@ namespace PosTerminal.Iso8583
         {
             CheckField(field);
             if (units < 0) throw new ArgumentOutOfRangeException();
-            if (_length[field] >= 0 && _room[field] >= units)
+            if (_index[LengthRow * _n + field] >= 0 && _index[RoomRow * _n + field] >= units)
             {
-                Array.Clear(_pool, _start[field] + units, _room[field] - units);
-                _length[field] = units;
-                return _start[field];
+                Array.Clear(_pool, _index[field] + units, _index[RoomRow * _n + field] - units);
+                _index[LengthRow * _n + field] = units;
+                return _index[field];
             }
             Remove(field);
             if (_used + units > _pool.Length) Compact();
             if (_used + units > _pool.Length) throw new ArgumentOutOfRangeException();
             int at = _used;
             _used += units;
-            _start[field] = at;
-            _room[field] = units;
-            _length[field] = units;
+            _index[field] = at;
+            _index[RoomRow * _n + field] = units;
+            _index[LengthRow * _n + field] = units;
             return at;
         }
 
@@ -263,16 +263,16 @@ namespace PosTerminal.Iso8583
             while (true)
             {
                 int next = -1;
-                for (int f = 2; f < _length.Length; f++)
+                for (int f = 2; f < _n; f++)
                 {
-                    if (_length[f] >= 0 && _start[f] >= floor && (next < 0 || _start[f] < _start[next])) next = f;
+                    if (_index[LengthRow * _n + f] >= 0 && _index[f] >= floor && (next < 0 || _index[f] < _index[next])) next = f;
                 }
                 if (next < 0) break;
-                floor = _start[next] + 1;   // the original position: moved values land below it
-                if (_start[next] != write) Array.Copy(_pool, _start[next], _pool, write, _length[next]);
-                _start[next] = write;
-                _room[next] = _length[next];
-                write += _length[next];
+                floor = _index[next] + 1;   // the original position: moved values land below it
+                if (_index[next] != write) Array.Copy(_pool, _index[next], _pool, write, _index[LengthRow * _n + next]);
+                _index[next] = write;
+                _index[RoomRow * _n + next] = _index[LengthRow * _n + next];
+                write += _index[LengthRow * _n + next];
             }
             Array.Clear(_pool, write, _used - write);
             _used = write;
@@ -280,16 +280,16 @@ namespace PosTerminal.Iso8583
 
         private void CheckField(int field)
         {
-            if (field < 2 || field >= _length.Length || _spec.Field(field) == null) throw new ArgumentOutOfRangeException();
+            if (field < 2 || field >= _n || _spec.Field(field) == null) throw new ArgumentOutOfRangeException();
         }
 
         private void ResetIndex()
         {
-            for (int f = 0; f < _length.Length; f++)
+            for (int f = 0; f < _n; f++)
             {
-                _length[f] = -1;
-                _wireOffset[f] = -1;
-                _wireLength[f] = 0;
+                _index[LengthRow * _n + f] = -1;
+                _index[WireOffsetRow * _n + f] = -1;
+                _index[WireLengthRow * _n + f] = 0;
             }
         }
     }
