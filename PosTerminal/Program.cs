@@ -1,0 +1,83 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using PosTerminal.Esp32;
+using PosTerminal.Link;
+using PosTerminal.Txn;
+using PosTerminal.Util;
+
+namespace PosTerminal
+{
+    /// <summary>
+    /// The device's composition root (ESP32 board -> core <see cref="Terminal"/>), the counterpart of the emulator's
+    /// Demo: pins, Wi-Fi, settings from <see cref="DeviceDefaults"/>, the ESP32 adapters, then the attended sale
+    /// loop on the operator console forever. Holds no business logic and never prints card data: the loop prints
+    /// only masked receipts, and failures are reported by exception type name, never by message.
+    /// </summary>
+    public class Program
+    {
+        // Pause after an unexpected failure, so a persistent fault cannot spin the CPU, in milliseconds.
+        private const int FaultPauseMs = 1000;
+
+        /// <summary>Entry point.</summary>
+        public static void Main()
+        {
+            Board.ConfigurePins();
+            Esp32Clock clock = new Esp32Clock(DeviceDefaults.UtcOffsetMinutes);
+            UartLine operatorLine = new UartLine(Board.ConsolePort, Board.ConsoleBaudRate, clock);
+            UartLine readerLine = new UartLine(Board.ReaderPort, Board.ReaderBaudRate, clock);
+            operatorLine.Open();
+            readerLine.Open();
+            Say(operatorLine, "\r\nPOSTERMINAL - CONNECTING TO " + DeviceDefaults.WifiSsid + "\r\n");
+
+            while (!WifiLink.Connect(DeviceDefaults.WifiSsid, DeviceDefaults.WifiPassword, DeviceDefaults.WifiTimeoutMs))
+            {
+                Say(operatorLine, "NETWORK NOT READY (" + WifiLink.LastStatus.ToString() + "), RETRYING\r\n");
+                Thread.Sleep(DeviceDefaults.WifiRetryDelayMs);
+            }
+
+            AcquirerProfile profile = AcquirerProfile.Cup;
+            HostEndpoint[] hosts = new HostEndpoint[]
+            {
+                new HostEndpoint(DeviceDefaults.PrimaryHost, DeviceDefaults.PrimaryPort),
+                new HostEndpoint(DeviceDefaults.BackupHost, DeviceDefaults.BackupPort)
+            };
+            LinkSettings link = new LinkSettings(hosts, DeviceDefaults.ConnectTimeoutMs, DeviceDefaults.ResponseTimeoutMs, profile.DefaultFrame);
+            TerminalSettings settings = new TerminalSettings(profile, DeviceDefaults.TerminalId, DeviceDefaults.MerchantId,
+                DeviceDefaults.MerchantName, DeviceDefaults.Currency, link);
+            Terminal terminal = new Terminal(settings, new SocketConnector(), clock, new FlashStore(DeviceDefaults.DataDirectory), null);
+            SerialSaleLoop loop = new SerialSaleLoop(terminal, clock, operatorLine, readerLine);
+            Say(operatorLine, "READY - PROFILE " + profile.Name + ", TERMINAL " + settings.TerminalId + "\r\n");
+
+            while (true)
+            {
+                try
+                {
+                    loop.RunOnce(DeviceDefaults.AmountTimeoutMs);
+                }
+                catch (Exception e)
+                {
+                    // The loop boundary: whatever failed, the terminal keeps serving. The type name only: a message
+                    // is never printed, so nothing a lower layer put in it can leak.
+                    Debug.WriteLine("sale loop fault: " + e.GetType().FullName);
+                    Say(operatorLine, "\r\nSYSTEM ERROR - TRY AGAIN\r\n");
+                    Thread.Sleep(FaultPauseMs);
+                }
+            }
+        }
+
+        // Status text to the operator console; a console that fails must not stop the terminal.
+        private static void Say(UartLine line, string text)
+        {
+            try
+            {
+                byte[] b = Ascii.GetBytes(text);
+                line.Write(b, 0, b.Length);
+            }
+            catch (Exception)
+            {
+                Debug.WriteLine("console write failed");
+            }
+        }
+    }
+}
