@@ -55,7 +55,7 @@ public static class Demo
             hosts.AddRange(o.Backups);
             if (hosts.Count > 4) throw new ArgumentException("at most 4 hosts in all");
 
-            LinkSettings link = new(hosts.ToArray(), o.ConnectTimeoutMs, o.ResponseTimeoutMs, o.Profile.DefaultFrame);
+            LinkSettings link = new(hosts.ToArray(), o.ConnectTimeoutMs, o.ResponseTimeoutMs, o.Frame());
             TerminalSettings settings = new(o.Profile, "88880001", "898310048990001", "POSTERMINAL DEMO SHOP", "156", link);
             FileStore store = new(o.DataDir);
             ConsoleTrace trace = o.Trace ? new ConsoleTrace(output, link) : null;

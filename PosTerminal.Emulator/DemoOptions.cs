@@ -37,6 +37,12 @@ public sealed class DemoOptions
     /// <summary>Response timeout in ms.</summary>
     public int ResponseTimeoutMs { get; set; } = 10000;
 
+    /// <summary>TPDU to send (5 bytes, ID 60), or null for the profile's default.</summary>
+    public byte[] Tpdu { get; set; }
+
+    /// <summary>Header after the TPDU, or null for the profile's default.</summary>
+    public byte[] Header { get; set; }
+
     /// <summary>Print the frame trace.</summary>
     public bool Trace { get; set; } = true;
 
@@ -62,6 +68,8 @@ public sealed class DemoOptions
                 case "--data-dir": o.DataDir = Next(); break;
                 case "--connect-timeout": o.ConnectTimeoutMs = ParseMs(Next()); break;
                 case "--response-timeout": o.ResponseTimeoutMs = ParseMs(Next()); break;
+                case "--tpdu": o.Tpdu = ParseHex(Next(), "--tpdu", 5, 5); break;
+                case "--header": o.Header = ParseHex(Next(), "--header", 0, 32); break;
                 case "--no-trace": o.Trace = false; break;
                 default: throw new ArgumentException("unknown option " + a + " (try: demo --help)");
             }
@@ -70,7 +78,31 @@ public sealed class DemoOptions
         if (host != null) o.Primary = new HostEndpoint(host, port);
         if (o.Primary != null && o.ShowFailover) throw new ArgumentException("--show-failover uses the built-in simulator; leave out --host/--port");
         if (o.Backups.Count > 3) throw new ArgumentException("at most 3 backup hosts");
+        if (o.Tpdu != null && o.Tpdu[0] != PosTerminal.Link.FrameFormat.TpduId) throw new ArgumentException("a TPDU starts with 60 (ID), then destination and source NII, e.g. 6000030000");
         return o;
+    }
+
+    /// <summary>The frame format: the profile's, with the TPDU and header replaced where given.</summary>
+    public FrameFormat Frame()
+    {
+        FrameFormat d = Profile.DefaultFrame;
+        if (Tpdu == null && Header == null) return d;
+        return new FrameFormat(d.LengthHeader, Tpdu ?? d.Tpdu, Header ?? d.Header, d.MaxFrameLength);
+    }
+
+    private static byte[] ParseHex(string s, string option, int min, int max)
+    {
+        byte[] b;
+        try
+        {
+            b = PosTerminal.Util.Hex.Decode(s);
+        }
+        catch (ArgumentException)
+        {
+            throw new ArgumentException(option + " takes hex digits, e.g. 6000030000");
+        }
+        if (b.Length < min || b.Length > max) throw new ArgumentException($"{option} takes {min}-{max} bytes of hex");
+        return b;
     }
 
     private static int ParsePort(string s) =>

@@ -26,6 +26,8 @@ namespace PosTerminal.Emulator
               --card NAME                test card (default cup-debit; see: cards)
               --connect-timeout MS       default 3000
               --response-timeout MS      default 10000
+              --tpdu HEX                 TPDU (cup default 6000030000: ID 60, destination NII, source NII)
+              --header HEX               header after the TPDU (cup default 603100000001)
               --data-dir DIR             the terminal's non-volatile data (default ~/.posterminal/emulator)
               --no-trace                 do not print the frames
 

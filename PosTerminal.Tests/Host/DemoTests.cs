@@ -51,6 +51,15 @@ public class DemoTests
     }
 
     [TestMethod]
+    public async Task Demo_ConfiguredTpduAndHeader_SentAndSwappedInTheReply()
+    {
+        (int code, string output) = await Demo("--tpdu", "6000120034", "--header", "603100000002");
+        Assert.AreEqual(0, code, output);
+        StringAssert.Contains(output, ">> sent 106 bytes [LEN 0068] [TPDU 6000120034] [HEADER 603100000002]");
+        StringAssert.Contains(output, "[TPDU 6000340012] [HEADER 603100000002]");
+    }
+
+    [TestMethod]
     public async Task Demo_ShowFailover_BackupServes()
     {
         (int code, string output) = await Demo("--show-failover");
@@ -93,6 +102,9 @@ public class DemoTests
     [DataRow("--host", "127.0.0.1")]
     [DataRow("--profile", "visa")]
     [DataRow("--bogus", "1")]
+    [DataRow("--tpdu", "7000030000")]
+    [DataRow("--tpdu", "60000300")]
+    [DataRow("--header", "6031XX")]
     public async Task Demo_BadOption_UsageErrorExit2(string option, string value)
     {
         (int code, string output) = await Demo(option, value);
