@@ -142,22 +142,36 @@ public sealed class AcquirerHost : IAsyncDisposable
                         return;
                     }
                     Interlocked.Increment(ref _frames);
+                    if (!IsRequestMti(request.Mti))
+                    {
+                        Drop(peer, $"MTI {request.Mti:D4} is not a request or advice");
+                        return;
+                    }
                     Answer answer = Handle(peer, request, response);
                     request.Clear();
                     if (answer.Action == RuleAction.NoReply)
                     {
                         response.Clear();
+                        Array.Clear(buf, lengthBytes, len);
                         continue;
                     }
                     if (answer.Action == RuleAction.Delay) await Task.Delay(answer.DelayMs, _stop.Token).ConfigureAwait(false);
                     int n = WriteReply(buf, reply, lengthBytes, overhead, response);
                     response.Clear();
+                    Array.Clear(buf, lengthBytes, len);   // the request frame is no longer needed (it held F2/F35)
                     await stream.WriteAsync(reply.AsMemory(0, n), _stop.Token).ConfigureAwait(false);
+                    Array.Clear(reply, 0, n);
                 }
             }
             catch (OperationCanceledException) { }
             catch (IOException) { }
             catch (SocketException) { }
+            catch (Exception e)
+            {
+                // Anything else is a defect of the simulator: the client is dropped and logged (type only), the
+                // server goes on serving the others.
+                Drop(peer, "internal error " + e.GetType().Name);
+            }
             finally
             {
                 Array.Clear(buf);
@@ -303,6 +317,9 @@ public sealed class AcquirerHost : IAsyncDisposable
         Array.Clear(b);
         return masked;
     }
+
+    // ISO 8583:1987 MTI position 3 (function): 0 request, 2 advice. Responses (1, 3) and notifications are not answered.
+    private static bool IsRequestMti(int mti) => (mti / 10 % 10) is 0 or 2;
 
     private void Drop(string peer, string why)
     {

@@ -106,9 +106,10 @@ public static class Demo
         return o.Result switch
         {
             TxnResult.Approved or TxnResult.Declined =>
-                $"RESULT {(o.IsApproved ? "approved" : "declined")} ({o.ResponseCode} {ResponseCodes.Describe(o.ResponseCode)}){via}, STAN {o.Stan:D6}, RRN {o.Rrn?.Trim()}, {o.RoundTripMs} ms",
+                $"RESULT {(o.IsApproved ? "approved" : "declined")} ({o.ResponseCode} {ResponseCodes.Describe(o.ResponseCode)}){via}, STAN {o.Stan:D6}, RRN {o.Rrn?.Trim()}, {o.RoundTripMs} ms"
+                + (o.IsApproved && o.ApprovedAmountMinor != o.AmountMinor ? $", partial: {o.ApprovedAmountMinor} of {o.AmountMinor}" : ""),
             TxnResult.Refused => $"RESULT refused by the terminal: {o.Refusal}",
-            _ => $"RESULT {o.Result}{via}, STAN {o.Stan:D6}" + (o.Result is TxnResult.NoResponse or TxnResult.LinkFailed ? " (a reversal is due)" : ""),
+            _ => $"RESULT {o.Result}{via}, STAN {o.Stan:D6}" + (o.Result is TxnResult.NoResponse or TxnResult.LinkFailed or TxnResult.Fault ? " (unanswered: the host may hold the request)" : ""),
         };
     }
 

@@ -14,4 +14,7 @@ public sealed class SystemClock : IClock
 
     /// <inheritdoc />
     public DateTime Now => DateTime.Now;
+
+    /// <inheritdoc />
+    public DateTime UtcNow => DateTime.UtcNow;
 }

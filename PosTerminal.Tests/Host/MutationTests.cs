@@ -60,8 +60,10 @@ public class MutationTests
                 rejected++;
             }
         }
+        // Both paths must have been exercised: many mutations are rejected, and some (e.g. a changed digit in an
+        // ans field) still decode and must then pack again without error.
         Assert.IsTrue(rejected > 1000, $"only {rejected} of 5000 mutations rejected");
-        Assert.AreEqual(5000, decoded + rejected);
+        Assert.IsTrue(decoded > 0, "no mutation decoded: the re-pack path was never exercised");
     }
 
     [TestMethod]

@@ -42,6 +42,8 @@ public class SimulatorRobustnessTests
     [DataRow("0019 6000030000 603100000001 0200 2000000000000000 000000 01", "undecodable message: TrailingBytes")]
     [DataRow("0018 6000030000 603100000001 02A0 2000000000000000 000000", "undecodable message: BadMti")]
     [DataRow("0018 6000030000 603100000001 0200 0800000000000000 000000", "undecodable message: FieldNotInSpec at field 5")]
+    [DataRow("0015 6000030000 603100000001 9990 0000000000000000", "MTI 9990 is not a request")]                 // no MTI + 10 exists
+    [DataRow("0015 6000030000 603100000001 0210 0000000000000000", "MTI 0210 is not a request")]                 // a response sent to the host
     public async Task BadFrame_ClientDroppedAndLogged_OthersStillServed(string hex, string logged)
     {
         await using SimulatorFixture sim = new();

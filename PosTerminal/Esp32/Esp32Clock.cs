@@ -50,5 +50,11 @@ namespace PosTerminal.Esp32
         {
             get { return DateTime.UtcNow.AddMinutes(_utcOffsetMinutes); }
         }
+
+        /// <inheritdoc />
+        public DateTime UtcNow
+        {
+            get { return DateTime.UtcNow; }
+        }
     }
 }

@@ -8,7 +8,10 @@ namespace PosTerminal.Hal
         /// <summary>Milliseconds since an arbitrary start; never goes backwards. Use for every timeout.</summary>
         long MonotonicMs { get; }
 
-        /// <summary>Local date and time for F7/F12/F13 and receipts; may jump when set from the host or an RTC.</summary>
+        /// <summary>Local date and time for F12/F13 and receipts; may jump when set from the host or an RTC.</summary>
         DateTime Now { get; }
+
+        /// <summary>UTC date and time for F7 (transmission date and time is GMT in ISO 8583:1987).</summary>
+        DateTime UtcNow { get; }
     }
 }

@@ -245,6 +245,14 @@ namespace PosTerminal.Iso8583
                 return _index[field];
             }
             Remove(field);
+            if (units == 0)
+            {
+                // An empty value takes no pool space, so it can never share a start with another value.
+                _index[field] = 0;
+                _index[RoomRow * _n + field] = 0;
+                _index[LengthRow * _n + field] = 0;
+                return 0;
+            }
             if (_used + units > _pool.Length) Compact();
             if (_used + units > _pool.Length) throw new ArgumentOutOfRangeException();
             int at = _used;
@@ -265,7 +273,7 @@ namespace PosTerminal.Iso8583
                 int next = -1;
                 for (int f = 2; f < _n; f++)
                 {
-                    if (_index[LengthRow * _n + f] >= 0 && _index[f] >= floor && (next < 0 || _index[f] < _index[next])) next = f;
+                    if (_index[LengthRow * _n + f] > 0 && _index[f] >= floor && (next < 0 || _index[f] < _index[next])) next = f;
                 }
                 if (next < 0) break;
                 floor = _index[next] + 1;   // the original position: moved values land below it

@@ -43,6 +43,11 @@ namespace PosTerminal.Link
                     int size = value.Frame.LengthBytes + value.Frame.MaxFrameLength;
                     if (_tx == null || _tx.Length != size)
                     {
+                        if (_tx != null)
+                        {
+                            Array.Clear(_tx, 0, _tx.Length);
+                            Array.Clear(_rx, 0, _rx.Length);
+                        }
                         _tx = new byte[size];
                         _rx = new byte[size];
                     }
@@ -53,7 +58,8 @@ namespace PosTerminal.Link
 
         /// <summary>
         /// Sends <paramref name="request"/> and decodes the matching response into <paramref name="response"/>.
-        /// Throws <see cref="IsoFormatException"/> only when the request itself cannot be packed.
+        /// Throws <see cref="IsoFormatException"/> only when the request itself cannot be packed. The frame buffers
+        /// are wiped before it returns.
         /// </summary>
         public ExchangeResult Exchange(IsoMessage request, IsoMessage response)
         {
@@ -62,30 +68,38 @@ namespace PosTerminal.Link
             {
                 result.Reset();
                 LinkSettings settings = _settings;
-                FrameCodec codec = new FrameCodec(settings.Frame, _clock);
-                int offset = settings.Frame.MessageOffset;
-                int length = IsoCodec.Pack(request, _tx, offset);
-                int frameLength = codec.Seal(_tx, length);
-
-                IByteLink link = Connect(settings, result);
-                if (link == null) return result;
                 try
                 {
-                    LinkStatus s = link.Write(_tx, 0, frameLength, settings.ResponseTimeoutMs);
-                    if (s != LinkStatus.Ok)
+                    FrameCodec codec = new FrameCodec(settings.Frame, _clock);
+                    int offset = settings.Frame.MessageOffset;
+                    int length = IsoCodec.Pack(request, _tx, offset);
+                    int frameLength = codec.Seal(_tx, length);
+                    IByteLink link = Connect(settings, result);
+                    if (link == null) return result;
+                    try
                     {
-                        result.Status = ExchangeStatus.SendFailed;
-                        result.LinkStatus = s;
-                        return result;
+                        LinkStatus s = link.Write(_tx, 0, frameLength, settings.ResponseTimeoutMs);
+                        if (s != LinkStatus.Ok)
+                        {
+                            result.Status = ExchangeStatus.SendFailed;
+                            result.LinkStatus = s;
+                            return result;
+                        }
+                        if (_observer != null) _observer.OnSent(request, _tx, offset, frameLength);
+                        long sentAt = _clock.MonotonicMs;
+                        Receive(codec, link, request, response, Deadline.In(_clock, settings.ResponseTimeoutMs), result);
+                        result.RoundTripMs = (int)(_clock.MonotonicMs - sentAt);
                     }
-                    if (_observer != null) _observer.OnSent(request, _tx, offset, frameLength);
-                    long sentAt = _clock.MonotonicMs;
-                    Receive(codec, link, request, response, Deadline.In(_clock, settings.ResponseTimeoutMs), result);
-                    result.RoundTripMs = (int)(_clock.MonotonicMs - sentAt);
+                    finally
+                    {
+                        link.Dispose();
+                    }
                 }
                 finally
                 {
-                    link.Dispose();
+                    // Request and response frames carry F2/F35: nothing of them stays in RAM after the exchange.
+                    Array.Clear(_tx, 0, _tx.Length);
+                    Array.Clear(_rx, 0, _rx.Length);
                 }
             }
             return result;

@@ -5,7 +5,9 @@ namespace PosTerminal.Link
     /// <summary>
     /// Decides whether a received message answers a request: MTI = request MTI + 10 (0200 -> 0210), and the
     /// same F3, F4, F11, F41 and F42 wherever the request carries them (the checks of UnionPay terminals,
-    /// e.g. LiaoYang_POS trancomm.c, and the TID + STAN key of jPOS QMUX). Anything else is unmatched.
+    /// e.g. LiaoYang_POS trancomm.c, and the TID + STAN key of jPOS QMUX). Anything else is unmatched. The one
+    /// exception: with F39 = 10 (ISO 8583:1987 "approved for partial amount") F4 carries the approved amount
+    /// and may differ from the request's.
     /// </summary>
     public static class ResponseMatcher
     {
@@ -13,6 +15,9 @@ namespace PosTerminal.Link
         {
             IsoField.ProcessingCode, IsoField.Amount, IsoField.Stan, IsoField.TerminalId, IsoField.MerchantId
         };
+
+        /// <summary>F39 of a partial approval: F4 of the response is the amount approved.</summary>
+        public const string PartialApproval = "10";
 
         /// <summary>The MTI of the response to <paramref name="requestMti"/>.</summary>
         public static int ResponseMti(int requestMti)
@@ -27,7 +32,9 @@ namespace PosTerminal.Link
             for (int i = 0; i < s_keyFields.Length; i++)
             {
                 int f = s_keyFields[i];
-                if (request.Has(f) && !request.ValueEquals(f, response)) return false;
+                if (!request.Has(f)) continue;
+                if (f == IsoField.Amount && response.Has(IsoField.Amount) && response.ValueEquals(IsoField.ResponseCode, PartialApproval)) continue;
+                if (!request.ValueEquals(f, response)) return false;
             }
             return true;
         }

@@ -12,33 +12,69 @@ namespace PosTerminal.Txn
     /// </summary>
     public sealed class AcquirerProfile
     {
+        private static readonly object s_lock = new object();
+        private static AcquirerProfile s_cup;
+        private static AcquirerProfile s_iso87Ascii;
+
         /// <summary>
         /// UnionPay-style POS: <see cref="CupSpec"/>, 2-byte length + TPDU 60 0003 0000 + header 60 31 00 00 00 01
         /// (application type 60, spec version 31, status 00, sub-version 000001: Centerm EPOS BusinessConfig),
-        /// F60 (60.1 type, 60.2 batch, 60.3 000), F22 codes 02 swipe / 05 chip / 07 contactless / 03 scan / 01 manual
-        /// with third digit 1 = PIN included, 2 = none (teddy-lee/AIAUnionPay ConstantUtils).
+        /// F60 (60.1 type, 60.2 batch, 60.3 000, 60.4 read capability, 60.5 IC condition), F22 codes 02 swipe /
+        /// 05 chip / 07 contactless / 03 scan / 01 manual with third digit 1 = PIN included, 2 = none
+        /// (teddy-lee/AIAUnionPay ConstantUtils). Built on first use (see <see cref="CupSpec.Spec"/>).
         /// </summary>
-        public static readonly AcquirerProfile Cup = new AcquirerProfile(
-            "cup", CupSpec.Spec,
-            new FrameFormat(LengthHeader.Binary2, Hex.Decode("6000030000"), Hex.Decode("603100000001"), 2048),
-            true, false,
-            new string[] { "02", "05", "07", "03", "01", "02" });
+        public static AcquirerProfile Cup
+        {
+            get
+            {
+                lock (s_lock)
+                {
+                    if (s_cup == null)
+                    {
+                        s_cup = new AcquirerProfile(
+                            "cup", CupSpec.Spec,
+                            new FrameFormat(LengthHeader.Binary2, Hex.Decode("6000030000"), Hex.Decode("603100000001"), 2048),
+                            true, false,
+                            new string[] { "02", "05", "07", "03", "01", "02" },
+                            new string[] { "00", "10", "11", "A2", "A4", "A5", "A6" });
+                    }
+                    return s_cup;
+                }
+            }
+        }
 
         /// <summary>
         /// International ISO 8583:1987 in ASCII: <see cref="Iso87AsciiSpec"/>, 2-byte length, no TPDU or header,
-        /// F7/F12/F13 from the terminal clock, F22 codes 90 swipe / 05 chip / 07 contactless / 03 bar code /
-        /// 01 manual / 80 fallback with third digit 1 = PIN entry capable, 2 = not.
+        /// F7 (GMT) and F12/F13 (local) from the terminal clock, F22 codes 90 swipe / 05 chip / 07 contactless /
+        /// 03 bar code / 01 manual / 80 fallback with third digit 1 = PIN entry capable, 2 = not.
         /// </summary>
-        public static readonly AcquirerProfile Iso87Ascii = new AcquirerProfile(
-            "iso87ascii", Iso87AsciiSpec.Spec,
-            new FrameFormat(LengthHeader.Binary2, null, null, 4096),
-            false, true,
-            new string[] { "90", "05", "07", "03", "01", "80" });
+        public static AcquirerProfile Iso87Ascii
+        {
+            get
+            {
+                lock (s_lock)
+                {
+                    if (s_iso87Ascii == null)
+                    {
+                        s_iso87Ascii = new AcquirerProfile(
+                            "iso87ascii", Iso87AsciiSpec.Spec,
+                            new FrameFormat(LengthHeader.Binary2, null, null, 4096),
+                            false, true,
+                            new string[] { "90", "05", "07", "03", "01", "80" },
+                            new string[] { "00", "08", "10", "11" });
+                    }
+                    return s_iso87Ascii;
+                }
+            }
+        }
 
         private readonly string[] _entryCodes;
+        private readonly string[] _approvals;
 
-        private AcquirerProfile(string name, MessageSpec spec, FrameFormat frame, bool usesField60, bool sendsLocalTime, string[] entryCodes)
+        private AcquirerProfile(string name, MessageSpec spec, FrameFormat frame, bool usesField60, bool sendsLocalTime,
+            string[] entryCodes, string[] approvals)
         {
+            _approvals = approvals;
             Name = name;
             Spec = spec;
             DefaultFrame = frame;
@@ -68,6 +104,20 @@ namespace PosTerminal.Txn
             if (name == Cup.Name) return Cup;
             if (name == Iso87Ascii.Name) return Iso87Ascii;
             return null;
+        }
+
+        /// <summary>
+        /// True when F39 <paramref name="code"/> means the host approved (charged) the transaction. ISO 8583:1987:
+        /// 00 approved, 08 honour with identification, 10 partial approval, 11 VIP approval; UnionPay adds A2, A4,
+        /// A5, A6 ("有缺陷的成功": approved, with a condition for the terminal to act on).
+        /// </summary>
+        public bool IsApproval(string code)
+        {
+            for (int i = 0; i < _approvals.Length; i++)
+            {
+                if (_approvals[i] == code) return true;
+            }
+            return false;
         }
 
         /// <summary>F22 for a card read by <paramref name="entry"/>, with or without a PIN.</summary>

@@ -44,7 +44,7 @@ namespace PosTerminal.Txn
 
         /// <summary>
         /// Waits up to <paramref name="timeoutMs"/> for a complete line; returns true when one is ready in
-        /// <see cref="Buffer"/>. A partial line is kept for the next call.
+        /// <see cref="Buffer"/>. A line still incomplete when the time is up is discarded.
         /// </summary>
         public bool TryRead(IClock clock, int timeoutMs)
         {
@@ -58,8 +58,14 @@ namespace PosTerminal.Txn
             while (true)
             {
                 int remaining = deadline.RemainingMs(clock);
-                if (remaining <= 0) return false;
-                if (_line.Read(_one, 0, 1, remaining) == 0) return false;
+                if (remaining <= 0 || _line.Read(_one, 0, 1, remaining) == 0)
+                {
+                    // A line not finished in time is dropped (and wiped: it may be half a swipe), so that its
+                    // start can never join the next line.
+                    Wipe();
+                    _overflow = false;
+                    return false;
+                }
                 byte b = _one[0];
                 if (b == '\n' && _lastWasCr)
                 {

@@ -24,7 +24,9 @@ namespace PosTerminal.Txn
             if (o.Rrn != null) r = r + Pair("REF", o.Rrn.Trim());
             if (o.AuthCode != null) r = r + Pair("AUTH", o.AuthCode.Trim());
             r = r + Pair("DATE", Date(o)) + Rule();
-            r = r + Pair("AMOUNT", Currency.Format(o.AmountMinor, s.Currency)) + Rule();
+            bool partial = o.IsApproved && o.ApprovedAmountMinor != o.AmountMinor;
+            if (partial) r = r + Pair("REQUESTED", Currency.Format(o.AmountMinor, s.Currency));
+            r = r + Pair(partial ? "APPROVED AMOUNT" : "AMOUNT", Currency.Format(partial ? o.ApprovedAmountMinor : o.AmountMinor, s.Currency)) + Rule();
             r = r + Center(ResultText(o));
             if (o.HostIndex >= 0) r = r + Pair("HOST", LinkSettings.HostRole(o.HostIndex));
             return r;

@@ -12,6 +12,8 @@ namespace PosTerminal.Txn
         /// <summary>The trace number could not be saved, so it could not be used.</summary>
         StorageFailure = 3,
         /// <summary>The request could not be built (a configuration value breaks the message layout).</summary>
-        BuildFailed = 4
+        BuildFailed = 4,
+        /// <summary>A chip card (service code 2xx or 6xx) was swiped outside fallback: it must be inserted.</summary>
+        UseChip = 5
     }
 }

@@ -67,6 +67,7 @@ namespace PosTerminal.Txn
                 Say("CARD " + card.MaskedPan + " - PROCESSING\n");
                 outcome = _terminal.Sale(card, amount);
             }
+            if (outcome.Refusal == RefusalReason.UseChip) Say("CHIP CARD - PLEASE INSERT\n");
             if (outcome.Receipt != null) Say(outcome.Receipt);
             Say(Receipt.ResultText(outcome) + "\n");
             return outcome;

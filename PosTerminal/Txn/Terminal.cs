@@ -19,9 +19,6 @@ namespace PosTerminal.Txn
         /// <summary>Largest amount F4 (n12) can carry, in minor units.</summary>
         public const long MaxAmount = 999999999999;
 
-        // F60.4: the board reads magstripe, contact and contactless cards (CUP code 6).
-        private const string ReadCapability = "6";
-
         private readonly IClock _clock;
         private readonly AcquirerLink _link;
         private readonly TerminalCounters _counters;
@@ -84,6 +81,9 @@ namespace PosTerminal.Txn
                 if (card == null || card.PanLength == 0) return Refuse(o, RefusalReason.NoCard);
                 o.MaskedPan = card.MaskedPan;
                 if (amountMinor < 1 || amountMinor > MaxAmount) return Refuse(o, RefusalReason.InvalidAmount);
+                // ISO/IEC 7813 service code 2xx/6xx: the card has a chip that must be used; a swipe is accepted only
+                // as fallback after failed chip reads.
+                if (card.Entry == EntryMethod.Swipe && card.HasChip) return Refuse(o, RefusalReason.UseChip);
                 EnsureMessages(s.Profile.Spec);
                 int stan = _counters.NextStan();
                 if (stan < 0) return Refuse(o, RefusalReason.StorageFailure);
@@ -92,7 +92,7 @@ namespace PosTerminal.Txn
                 {
                     try
                     {
-                        BuildFinancial(s, type, card, amountMinor, stan, o.Time);
+                        BuildFinancial(s, type, card, amountMinor, stan, o.Time, _clock.UtcNow);
                     }
                     catch (ArgumentException)
                     {
@@ -138,7 +138,7 @@ namespace PosTerminal.Txn
         }
 
         // 0200 and friends: F2 F3 F4 F11 [F7 F12 F13] F14 F22 F25 F35 F41 F42 F49 [F60].
-        private void BuildFinancial(TerminalSettings s, TransactionType type, CardData card, long amountMinor, int stan, DateTime now)
+        private void BuildFinancial(TerminalSettings s, TransactionType type, CardData card, long amountMinor, int stan, DateTime now, DateTime utc)
         {
             IsoMessage m = _request;
             AcquirerProfile p = s.Profile;
@@ -150,11 +150,11 @@ namespace PosTerminal.Txn
             m.SetNumber(IsoField.Stan, stan);
             if (p.SendsLocalTime)
             {
-                string mmdd = Ascii.Number(now.Month, 2) + Ascii.Number(now.Day, 2);
-                string hhmmss = Ascii.Number(now.Hour, 2) + Ascii.Number(now.Minute, 2) + Ascii.Number(now.Second, 2);
-                m.Set(IsoField.TransmissionDateTime, mmdd + hhmmss);
-                m.Set(IsoField.LocalTime, hhmmss);
-                m.Set(IsoField.LocalDate, mmdd);
+                // F7 MMDDhhmmss in GMT; F12 hhmmss and F13 MMDD in local time (ISO 8583:1987, 4.3).
+                m.Set(IsoField.TransmissionDateTime, Ascii.Number(utc.Month, 2) + Ascii.Number(utc.Day, 2)
+                    + Ascii.Number(utc.Hour, 2) + Ascii.Number(utc.Minute, 2) + Ascii.Number(utc.Second, 2));
+                m.Set(IsoField.LocalTime, Ascii.Number(now.Hour, 2) + Ascii.Number(now.Minute, 2) + Ascii.Number(now.Second, 2));
+                m.Set(IsoField.LocalDate, Ascii.Number(now.Month, 2) + Ascii.Number(now.Day, 2));
             }
             if (card.Expiry != null) m.Set(IsoField.Expiry, card.Expiry);
             m.Set(IsoField.EntryMode, p.EntryMode(card.Entry, false));
@@ -167,10 +167,9 @@ namespace PosTerminal.Txn
             if (p.UsesField60)
             {
                 // 60.1 type n2, 60.2 batch n6, 60.3 network management code n3 (000 = financial),
-                // 60.4 terminal read capability n1 (6 = contact and contactless chip, magstripe),
-                // 60.5 IC condition code n1 (0 = normal; 2 = fallback)
+                // 60.4 terminal read capability n1 (the board's), 60.5 IC condition code n1 (0 normal, 2 fallback)
                 string condition = card.Entry == EntryMethod.Fallback ? "2" : "0";
-                m.Set(IsoField.Reserved60, type.Type60 + Ascii.Number(_counters.Batch, 6) + "000" + ReadCapability + condition);
+                m.Set(IsoField.Reserved60, type.Type60 + Ascii.Number(_counters.Batch, 6) + "000" + s.ReadCapability + condition);
             }
         }
 
@@ -186,7 +185,9 @@ namespace PosTerminal.Txn
                     if (o.ResponseCode == null) o.ResponseCode = "  ";
                     o.Rrn = _response.GetString(IsoField.Rrn);
                     o.AuthCode = _response.GetString(IsoField.AuthCode);
-                    o.Result = o.ResponseCode == ResponseCodes.Approved ? TxnResult.Approved : TxnResult.Declined;
+                    o.Result = s.Profile.IsApproval(o.ResponseCode) ? TxnResult.Approved : TxnResult.Declined;
+                    long approved = _response.GetNumber(IsoField.Amount);
+                    o.ApprovedAmountMinor = o.Result != TxnResult.Approved ? 0 : approved > 0 ? approved : o.AmountMinor;
                     break;
                 case ExchangeStatus.NotConnected:
                     o.Result = TxnResult.NotSent;

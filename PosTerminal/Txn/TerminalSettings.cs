@@ -26,7 +26,11 @@ namespace PosTerminal.Txn
             MerchantName = merchantName;
             Currency = currency;
             Link = link;
+            ReadCapability = MagstripeOnly;
         }
+
+        /// <summary>CUP F60.4 code of a terminal that reads magnetic stripes only.</summary>
+        public const string MagstripeOnly = "2";
 
         /// <summary>Acquirer profile.</summary>
         public AcquirerProfile Profile { get; }
@@ -46,10 +50,27 @@ namespace PosTerminal.Txn
         /// <summary>Hosts, timeouts, framing.</summary>
         public LinkSettings Link { get; }
 
+        /// <summary>
+        /// What the board's readers can read, as CUP F60.4: 2 magnetic stripe, 5 contact chip (and stripe),
+        /// 6 contactless and contact chip (and stripe). Starts at <see cref="MagstripeOnly"/>.
+        /// </summary>
+        public string ReadCapability { get; private set; }
+
         /// <summary>A copy with another link.</summary>
         public TerminalSettings WithLink(LinkSettings link)
         {
-            return new TerminalSettings(Profile, TerminalId, MerchantId, MerchantName, Currency, link);
+            TerminalSettings t = new TerminalSettings(Profile, TerminalId, MerchantId, MerchantName, Currency, link);
+            t.ReadCapability = ReadCapability;
+            return t;
+        }
+
+        /// <summary>A copy with another F60.4 read capability ("0", "2", "5" or "6").</summary>
+        public TerminalSettings WithReadCapability(string capability)
+        {
+            if (capability != "0" && capability != "2" && capability != "5" && capability != "6") throw new ArgumentException();
+            TerminalSettings t = new TerminalSettings(Profile, TerminalId, MerchantId, MerchantName, Currency, Link);
+            t.ReadCapability = capability;
+            return t;
         }
 
         private static bool IsPrintable(string s, int length)

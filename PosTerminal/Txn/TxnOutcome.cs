@@ -20,6 +20,9 @@ namespace PosTerminal.Txn
         /// <summary>Amount in minor units.</summary>
         public long AmountMinor { get; internal set; }
 
+        /// <summary>Amount the host approved, in minor units: F4 of the response (less than requested on a partial approval, F39 10); 0 unless approved.</summary>
+        public long ApprovedAmountMinor { get; internal set; }
+
         /// <summary>F11 used (0 when none was assigned).</summary>
         public int Stan { get; internal set; }
 

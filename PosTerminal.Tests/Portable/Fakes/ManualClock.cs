@@ -21,6 +21,12 @@ namespace PosTerminal.Tests.Fakes
             get { return _now; }
         }
 
+        /// <summary>UTC: local time minus 8 hours (the test terminal sits at UTC+08:00).</summary>
+        public DateTime UtcNow
+        {
+            get { return _now.AddHours(-8); }
+        }
+
         /// <summary>Moves both clocks forward.</summary>
         public void Advance(int ms)
         {

@@ -158,6 +158,23 @@ namespace PosTerminal.Tests.Iso8583
         }
 
         [TestMethod]
+        public void Compaction_WithEmptyValues_KeepsEveryValueIntact()
+        {
+            IsoMessage m = new IsoMessage(PosTerminal.Iso8583.Profiles.CupSpec.Spec, 64);
+            m.Set(IsoField.AdditionalResponse, "");
+            m.Set(IsoField.Reserved63, "ABCDEFGH");
+            for (int i = 0; i < 20; i++)
+            {
+                m.Set(IsoField.Rrn, "yyyyyyyyyyyy");
+                m.Remove(IsoField.Rrn);
+                m.Set(IsoField.TerminalId, "T000000" + (i % 10).ToString());
+            }
+            Assert.AreEqual("ABCDEFGH", m.GetString(IsoField.Reserved63));
+            Assert.AreEqual("", m.GetString(IsoField.AdditionalResponse));
+            Assert.AreEqual("T0000009", m.GetString(IsoField.TerminalId));
+        }
+
+        [TestMethod]
         public void ReusedMessage_ReplacedAndRemovedValues_AreWipedAndCompacted()
         {
             IsoMessage m = new IsoMessage(PosTerminal.Iso8583.Profiles.CupSpec.Spec, 64);

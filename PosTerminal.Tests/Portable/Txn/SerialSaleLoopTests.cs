@@ -94,7 +94,7 @@ namespace PosTerminal.Tests.Txn
         }
 
         [TestMethod]
-        public void LineReader_CrLfAndPartialLines()
+        public void LineReader_CrLfOverflowAndTimeout()
         {
             ManualClock clock = new ManualClock();
             MemorySerialLine line = new MemorySerialLine(clock);
@@ -102,15 +102,49 @@ namespace PosTerminal.Tests.Txn
             line.Type("ab\r\ncd");
             Assert.IsTrue(r.TryRead(clock, 100));
             Assert.AreEqual(2, r.Length);
-            Assert.IsFalse(r.TryRead(clock, 100));   // "cd" is partial
+            Assert.IsFalse(r.TryRead(clock, 100));   // "cd" never ends: dropped when the time is up
             line.Type("efg\n");
+            Assert.IsTrue(r.TryRead(clock, 100));
+            Assert.AreEqual(3, r.Length);
+            Assert.AreEqual((byte)'e', r.Buffer[0]);
+            line.Type("vwxyz\r");
             Assert.IsTrue(r.TryRead(clock, 100));
             Assert.AreEqual(4, r.Length);
             Assert.IsTrue(r.Overflowed);
-            line.Type("\n");
+            line.Type("\n\r");                     // the LF completes the CRLF; the CR is an empty line
             Assert.IsTrue(r.TryRead(clock, 100));
             Assert.AreEqual(0, r.Length);
             Assert.IsFalse(r.Overflowed);
+        }
+
+        [TestMethod]
+        public void RunOnce_AmountStartedThenTimeout_DoesNotLeakIntoTheNextAmount()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedConnector connector = new ScriptedConnector();
+            MemorySerialLine op = new MemorySerialLine(clock);
+            SerialSaleLoop loop = new SerialSaleLoop(Build(clock, connector), clock, op, new MemorySerialLine(clock));
+            op.Type("12");
+            Assert.IsNull(loop.RunOnce(1000));
+            op.Type("0\r");
+            Assert.IsNull(loop.RunOnce(1000));       // "0", not "120": refused as an invalid amount
+            Assert.IsTrue(op.Output().IndexOf("INVALID AMOUNT") >= 0);
+            Assert.AreEqual(0, connector.Attempts.Count);
+        }
+
+        [TestMethod]
+        public void RunOnce_ChipCardSwiped_AskedToInsertNothingSent()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedConnector connector = new ScriptedConnector();
+            MemorySerialLine op = new MemorySerialLine(clock);
+            MemorySerialLine reader = new MemorySerialLine(clock);
+            op.Type("100\r");
+            reader.Type(";6212260000123456782=30122011234567890?\r");
+            TxnOutcome o = new SerialSaleLoop(Build(clock, connector), clock, op, reader).RunOnce(1000);
+            Assert.AreEqual((int)RefusalReason.UseChip, (int)o.Refusal);
+            Assert.IsTrue(op.Output().IndexOf("CHIP CARD - PLEASE INSERT") >= 0);
+            Assert.AreEqual(0, connector.Attempts.Count);
         }
     }
 }

@@ -27,6 +27,7 @@ namespace PosTerminal.Tests.Txn
             public ScriptedConnector Connector = new ScriptedConnector();
             public FakeHost Host;
             public string Rc = "00";
+            public long PartialAmount = -1;
             public bool Silent;
             public AcquirerProfile Profile = AcquirerProfile.Cup;
 
@@ -51,7 +52,9 @@ namespace PosTerminal.Tests.Txn
             private void OnWrite(ScriptedLink link, byte[] written, int length)
             {
                 IsoMessage rq = Host.Decode(written, length);
-                if (!Silent) link.Enqueue(Host.Answer(rq, Rc, 10, null));
+                if (Silent) return;
+                if (PartialAmount >= 0) rq.SetNumber(IsoField.Amount, PartialAmount);   // the host answers another amount
+                link.Enqueue(Host.Answer(rq, Rc, 10, null));
             }
         }
 
@@ -91,7 +94,7 @@ namespace PosTerminal.Tests.Txn
             Assert.AreEqual("88880001", rq.GetString(IsoField.TerminalId));
             Assert.AreEqual("898310048990001", rq.GetString(IsoField.MerchantId));
             Assert.AreEqual("156", rq.GetString(IsoField.Currency));
-            Assert.AreEqual("2200000100060", rq.GetString(IsoField.Reserved60));
+            Assert.AreEqual("2200000100020", rq.GetString(IsoField.Reserved60));
             Assert.IsFalse(rq.Has(IsoField.TransmissionDateTime));
         }
 
@@ -125,6 +128,105 @@ namespace PosTerminal.Tests.Txn
             Assert.AreEqual(rc, o.ResponseCode);
             Assert.IsNull(o.AuthCode);
             Assert.IsTrue(o.Receipt.IndexOf(text) >= 0);
+        }
+
+        [TestMethod]
+        [DataRow("11")]
+        [DataRow("A2")]
+        public void Sale_CupApprovalCodesOtherThan00_AreApprovals(string rc)
+        {
+            Fixture f = new Fixture();
+            f.Rc = rc;
+            f.NextLink();
+            TxnOutcome o;
+            using (CardData card = Card()) o = f.Build().Sale(card, 100);
+            Assert.AreEqual((int)TxnResult.Approved, (int)o.Result);
+            Assert.AreEqual(100L, o.ApprovedAmountMinor);
+        }
+
+        [TestMethod]
+        public void Sale_PartialApproval_ReportsTheApprovedAmount()
+        {
+            Fixture f = new Fixture();
+            f.Rc = "10";
+            f.PartialAmount = 6000;
+            f.NextLink();
+            TxnOutcome o;
+            using (CardData card = Card()) o = f.Build().Sale(card, 10000);
+            Assert.AreEqual((int)TxnResult.Approved, (int)o.Result);
+            Assert.AreEqual(6000L, o.ApprovedAmountMinor);
+            Assert.IsTrue(o.Receipt.IndexOf("REQUESTED") >= 0);
+            Assert.IsTrue(o.Receipt.IndexOf("CNY 60.00") >= 0);
+        }
+
+        [TestMethod]
+        public void Sale_AmountChangedWithoutPartialApprovalCode_IsNotTheAnswer()
+        {
+            Fixture f = new Fixture();
+            f.Rc = "00";
+            f.PartialAmount = 6000;
+            f.NextLink();
+            TxnOutcome o;
+            using (CardData card = Card()) o = f.Build().Sale(card, 10000);
+            Assert.AreEqual((int)TxnResult.NoResponse, (int)o.Result);
+        }
+
+        [TestMethod]
+        public void Sale_ChipCardSwiped_RefusedUseChip()
+        {
+            Fixture f = new Fixture();
+            f.NextLink();
+            byte[] t = Ascii.GetBytes(";6212260000123456782=30122011234567890?");
+            CardData card;
+            Track2.TryParse(t, 0, t.Length, EntryMethod.Swipe, out card);
+            TxnOutcome o = f.Build().Sale(card, 100);
+            card.Dispose();
+            Assert.AreEqual((int)TxnResult.Refused, (int)o.Result);
+            Assert.AreEqual((int)RefusalReason.UseChip, (int)o.Refusal);
+            Assert.AreEqual(0, f.Connector.Attempts.Count);
+        }
+
+        [TestMethod]
+        public void Sale_FrameBuffersAreWipedAfterTheExchange()
+        {
+            Fixture f = new Fixture();
+            f.NextLink();
+            FrameSpy spy = new FrameSpy();
+            HostEndpoint[] hosts = { new HostEndpoint("192.168.1.10", 5800) };
+            LinkSettings link = new LinkSettings(hosts, 1000, 5000, AcquirerProfile.Cup.DefaultFrame);
+            TerminalSettings s = new TerminalSettings(AcquirerProfile.Cup, "88880001", "898310048990001", "TEST SHOP", "156", link);
+            Terminal t = new Terminal(s, f.Connector, f.Clock, f.Store, spy);
+            TxnOutcome o;
+            using (CardData card = Card()) o = t.Sale(card, 100);
+            Assert.AreEqual((int)TxnResult.Approved, (int)o.Result);
+            Assert.IsNotNull(spy.Sent);
+            Assert.IsNotNull(spy.Received);
+            for (int i = 0; i < spy.Sent.Length; i++) Assert.AreEqual((byte)0, spy.Sent[i]);
+            for (int i = 0; i < spy.Received.Length; i++) Assert.AreEqual((byte)0, spy.Received[i]);
+        }
+
+        private sealed class FrameSpy : ILinkObserver
+        {
+            public byte[] Sent;
+            public byte[] Received;
+
+            public void OnConnect(int index, HostEndpoint host, PosTerminal.Hal.LinkStatus status)
+            {
+            }
+
+            public void OnSent(IsoMessage message, byte[] frame, int messageOffset, int frameLength)
+            {
+                Sent = frame;
+            }
+
+            public void OnReceived(IsoMessage message, byte[] frame, int messageOffset, int frameLength, bool matched)
+            {
+                Received = frame;
+            }
+
+            public void OnFormatError(IsoFormatException error, int frameLength)
+            {
+            }
         }
 
         [TestMethod]
@@ -219,7 +321,7 @@ namespace PosTerminal.Tests.Txn
             using (CardData card = Card()) o = f.Build().Sale(card, 100);
             Assert.AreEqual((int)TxnResult.Approved, (int)o.Result);
             IsoMessage rq = f.Host.LastRequest;
-            Assert.AreEqual("1127103015", rq.GetString(IsoField.TransmissionDateTime));
+            Assert.AreEqual("1127023015", rq.GetString(IsoField.TransmissionDateTime));   // GMT
             Assert.AreEqual("103015", rq.GetString(IsoField.LocalTime));
             Assert.AreEqual("1127", rq.GetString(IsoField.LocalDate));
             Assert.AreEqual("902", rq.GetString(IsoField.EntryMode));

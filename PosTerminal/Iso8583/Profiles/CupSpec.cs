@@ -10,8 +10,24 @@ namespace PosTerminal.Iso8583.Profiles
     /// </summary>
     public static class CupSpec
     {
-        /// <summary>The layout.</summary>
-        public static readonly MessageSpec Spec = Build();
+        private static readonly object s_lock = new object();
+        private static MessageSpec s_spec;
+
+        /// <summary>
+        /// The layout, built on first use. (Not a static field initialiser reading other types: nanoCLR runs static
+        /// constructors at boot in metadata order, so one type's initialiser must not depend on another's.)
+        /// </summary>
+        public static MessageSpec Spec
+        {
+            get
+            {
+                lock (s_lock)
+                {
+                    if (s_spec == null) s_spec = Build();
+                    return s_spec;
+                }
+            }
+        }
 
         private static MessageSpec Build()
         {
@@ -31,7 +47,7 @@ namespace PosTerminal.Iso8583.Profiles
             f[11] = FieldSpec.Fixed(6, N, Bcd, "System trace audit number");
             f[12] = FieldSpec.Fixed(6, N, Bcd, "Time, local transaction");
             f[13] = FieldSpec.Fixed(4, N, Bcd, "Date, local transaction");
-            f[14] = FieldSpec.Fixed(4, N, Bcd, "Date, expiration");
+            f[14] = FieldSpec.Fixed(4, N, Bcd, "Date, expiration").AsSensitive();
             f[15] = FieldSpec.Fixed(4, N, Bcd, "Date, settlement");
             f[22] = FieldSpec.Fixed(3, N, Bcd, "POS entry mode").WithPad(BcdPad.RightZero);
             f[23] = FieldSpec.Fixed(3, N, Bcd, "Card sequence number");
