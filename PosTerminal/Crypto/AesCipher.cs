@@ -12,8 +12,9 @@ namespace PosTerminal.Crypto
     /// 256-word table each for encryption and decryption, combining SubBytes with MixColumns and InvSubBytes with
     /// InvMixColumns; the other three columns of the classic four-table scheme are obtained by rotating the word, so
     /// a round costs 16 look-ups, 12 rotations and 16 XORs. Decryption uses the equivalent inverse cipher
-    /// (FIPS 197 5.3.5), so its round keys go through InvMixColumns once, in the constructor. Encryption and
-    /// decryption round keys (at most 2 x 60 words) are owned by the instance; nothing is allocated per block.
+    /// (FIPS 197 5.3.5), so its round keys go through InvMixColumns once per key (constructor or SetKey). Encryption and
+    /// decryption round keys (2 x 60 words, room for AES-256 whatever the key) are owned by the instance; nothing is
+    /// allocated per block, nor by <see cref="SetKey"/>.
     /// </remarks>
     public sealed class AesCipher : IBlockCipher
     {
@@ -54,9 +55,12 @@ namespace PosTerminal.Crypto
         // s_td[x] = column (0E, 09, 0D, 0B) * InvS[x]: InvSubBytes then InvMixColumns for a byte in row 0 (FIPS 197 5.3.2, 5.3.3).
         private static readonly uint[] s_td = new uint[256];
 
+        // Words of the largest schedule, AES-256: 4 x (14 + 1) (FIPS 197 5.2).
+        private const int MaxScheduleWords = 60;
+
         private uint[] _ek;
         private uint[] _dk;
-        private readonly int _rounds;
+        private int _rounds;
 
         static AesCipher()
         {
@@ -79,12 +83,52 @@ namespace PosTerminal.Crypto
         /// <exception cref="ArgumentException">The length is not 16, 24 or 32.</exception>
         public AesCipher(byte[] key, int offset, int length)
         {
+            CheckKey(key, offset, length);
+            _ek = new uint[MaxScheduleWords];
+            _dk = new uint[MaxScheduleWords];
+            Expand(key, offset, length);
+        }
+
+        /// <summary>
+        /// Replaces the key with a 16-, 24- or 32-byte key at <paramref name="key"/>[offset..offset+length),
+        /// recomputing both schedules into the instance's own arrays. The arrays are sized for AES-256 whatever the
+        /// constructor was given, so any AES key length is accepted (an AES-128 instance pays 2 x 16 unused words,
+        /// 128 bytes, for this) and nothing is allocated. The arguments are checked before anything changes; on an
+        /// exception the old key stays.
+        /// </summary>
+        /// <exception cref="ArgumentNullException">The key is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">The range lies outside the array.</exception>
+        /// <exception cref="ArgumentException">The length is not 16, 24 or 32.</exception>
+        /// <exception cref="ObjectDisposedException">The instance was disposed.</exception>
+        public void SetKey(byte[] key, int offset, int length)
+        {
+            if (_ek == null) throw new ObjectDisposedException(nameof(AesCipher));
+            CheckKey(key, offset, length);
+            Expand(key, offset, length);
+        }
+
+        /// <summary>Zeroes both schedules but keeps the instance usable for <see cref="SetKey"/> (see <see cref="Des"/>).</summary>
+        internal void ClearSchedule()
+        {
+            uint[] ek = _ek;
+            uint[] dk = _dk;
+            if (ek != null) Array.Clear(ek, 0, ek.Length);
+            if (dk != null) Array.Clear(dk, 0, dk.Length);
+        }
+
+        private static void CheckKey(byte[] key, int offset, int length)
+        {
             CryptoArgs.CheckRange(key, offset, length);
             if (length != 16 && length != 24 && length != 32) throw new ArgumentException();
+        }
+
+        // FIPS 197 5.2 key expansion into _ek, then the equivalent inverse cipher's schedule into _dk.
+        private void Expand(byte[] key, int offset, int length)
+        {
             int nk = length / 4;
-            _rounds = nk + 6;                                   // FIPS 197 Figure 4: Nr = 10, 12, 14
-            int words = 4 * (_rounds + 1);
-            uint[] w = new uint[words];
+            int rounds = nk + 6;                                // FIPS 197 Figure 4: Nr = 10, 12, 14
+            int words = 4 * (rounds + 1);
+            uint[] w = _ek;
             for (int i = 0; i < nk; i++) w[i] = Bytes.ReadUInt32BE(key, offset + 4 * i);
             for (int i = nk; i < words; i++)
             {
@@ -93,16 +137,15 @@ namespace PosTerminal.Crypto
                 else if (nk > 6 && i % nk == 4) t = SubWord(t);
                 w[i] = w[i - nk] ^ t;
             }
-            _ek = w;
 
             // Equivalent inverse cipher (FIPS 197 5.3.5): round keys in reverse order, InvMixColumns on rounds 1 .. Nr-1.
-            uint[] d = new uint[words];
-            for (int round = 0; round <= _rounds; round++)
+            uint[] d = _dk;
+            for (int round = 0; round <= rounds; round++)
             {
                 for (int c = 0; c < 4; c++)
                 {
-                    uint k = w[4 * (_rounds - round) + c];
-                    if (round != 0 && round != _rounds)
+                    uint k = w[4 * (rounds - round) + c];
+                    if (round != 0 && round != rounds)
                     {
                         // s_td includes InvSubBytes, so substitute first: InvMixColumns(k) = sum of Td[S[byte]].
                         k = s_td[s_sbox[k >> 24]]
@@ -113,7 +156,14 @@ namespace PosTerminal.Crypto
                     d[4 * round + c] = k;
                 }
             }
-            _dk = d;
+
+            // Words past this key's schedule (left from a longer key) are cleared: no stale key material stays behind.
+            if (words < MaxScheduleWords)
+            {
+                Array.Clear(w, words, MaxScheduleWords - words);
+                Array.Clear(d, words, MaxScheduleWords - words);
+            }
+            _rounds = rounds;
         }
 
         /// <summary>16.</summary>

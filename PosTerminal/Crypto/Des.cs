@@ -14,7 +14,7 @@ namespace PosTerminal.Crypto
     /// 6-bit groups straight out of a rotated copy of the right half. The 16 round keys (two 24-bit words each,
     /// laid out to match those groups) live in a 32-word array owned by the instance. Nothing is allocated per block.
     /// Single DES is kept for legacy single-length keys (UnionPay 8-byte MAK, ISO 9797-1 algorithm 3) and as the
-    /// building block of <see cref="TripleDes"/>.
+    /// building block of <see cref="TripleDes"/>. <see cref="SetKey"/> re-keys in place without allocating.
     /// </remarks>
     public sealed class Des : IBlockCipher
     {
@@ -154,6 +154,35 @@ namespace PosTerminal.Crypto
             ExpandKey(key, offset, _ks, 0);
         }
 
+        /// <summary>
+        /// Replaces the key with the 8-byte key at <paramref name="key"/>[offset..offset+length), recomputing the
+        /// schedule into the instance's own array: nothing is allocated, so one instance can serve a whole chain of
+        /// derivations (DUKPT). The arguments are checked before anything changes; on an exception the old key stays.
+        /// </summary>
+        /// <exception cref="ArgumentNullException">The key is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">The range lies outside the array.</exception>
+        /// <exception cref="ArgumentException">The length is not 8.</exception>
+        /// <exception cref="ObjectDisposedException">The instance was disposed.</exception>
+        public void SetKey(byte[] key, int offset, int length)
+        {
+            uint[] ks = _ks;
+            if (ks == null) throw new ObjectDisposedException(nameof(Des));
+            CryptoArgs.CheckRange(key, offset, length);
+            if (length != KeyLength) throw new ArgumentException();
+            ExpandKey(key, offset, ks, 0);
+        }
+
+        /// <summary>
+        /// Zeroes the round keys but keeps the instance usable for <see cref="SetKey"/> (for owners that reuse one
+        /// instance and must not leave a schedule behind between uses). Encrypting before the next SetKey gives
+        /// meaningless output.
+        /// </summary>
+        internal void ClearSchedule()
+        {
+            uint[] ks = _ks;
+            if (ks != null) Array.Clear(ks, 0, ks.Length);
+        }
+
         /// <summary>8.</summary>
         public int BlockSize
         {
@@ -204,42 +233,42 @@ namespace PosTerminal.Crypto
         /// </summary>
         internal static void ExpandKey(byte[] key, int offset, uint[] ks, int ksOffset)
         {
-            byte[] cd = new byte[56];        // C0 D0, one bit per byte (FIPS 46-3 Appendix 2)
-            for (int i = 0; i < 56; i++)
+            // C and D (FIPS 46-3 Appendix 2) as two 28-bit registers in the low bits of two words, bit 1 of C (the
+            // first bit of PC-1) the most significant: no array, so a key schedule allocates nothing.
+            uint c = 0;
+            uint d = 0;
+            for (int i = 0; i < 28; i++)
             {
-                int bit = s_pc1[i] - 1;
-                cd[i] = (byte)((key[offset + (bit >> 3)] >> (7 - (bit & 7))) & 1);
+                int bitC = s_pc1[i] - 1;
+                int bitD = s_pc1[28 + i] - 1;
+                c = (c << 1) | (uint)((key[offset + (bitC >> 3)] >> (7 - (bitC & 7))) & 1);
+                d = (d << 1) | (uint)((key[offset + (bitD >> 3)] >> (7 - (bitD & 7))) & 1);
             }
 
             for (int round = 0; round < Rounds; round++)
             {
-                for (int n = 0; n < s_shifts[round]; n++)
-                {
-                    byte c0 = cd[0];
-                    byte d0 = cd[28];
-                    for (int i = 0; i < 27; i++)
-                    {
-                        cd[i] = cd[i + 1];
-                        cd[28 + i] = cd[29 + i];
-                    }
-                    cd[27] = c0;
-                    cd[55] = d0;
-                }
+                int shift = s_shifts[round];                    // left rotation of each 28-bit register
+                c = ((c << shift) | (c >> (28 - shift))) & 0x0FFFFFFFu;
+                d = ((d << shift) | (d >> (28 - shift))) & 0x0FFFFFFFu;
 
                 uint even = 0;
                 uint odd = 0;
                 for (int group = 0; group < 8; group++)
                 {
                     uint g = 0;
-                    for (int i = 0; i < 6; i++) g = (g << 1) | cd[s_pc2[group * 6 + i] - 1];
-                    int shift = 24 - 8 * (group >> 1);
-                    if ((group & 1) == 0) even |= g << shift;
-                    else odd |= g << shift;
+                    for (int i = 0; i < 6; i++)
+                    {
+                        int bit = s_pc2[group * 6 + i] - 1;     // 0..27 in C, 28..55 in D
+                        uint b = bit < 28 ? c >> (27 - bit) : d >> (55 - bit);
+                        g = (g << 1) | (b & 1);
+                    }
+                    int shiftOut = 24 - 8 * (group >> 1);
+                    if ((group & 1) == 0) even |= g << shiftOut;
+                    else odd |= g << shiftOut;
                 }
                 ks[ksOffset + 2 * round] = even;
                 ks[ksOffset + 2 * round + 1] = odd;
             }
-            Array.Clear(cd, 0, cd.Length);
         }
 
         /// <summary>

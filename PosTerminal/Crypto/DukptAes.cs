@@ -23,7 +23,8 @@ namespace PosTerminal.Crypto
     /// </para>
     /// <para>
     /// Counters with more than 16 one-bits are never used; FFFF0000 is the last. Keys belong to the caller; the
-    /// instance keeps only fixed scratch buffers, wiped after every derivation and on <see cref="Dispose"/>.
+    /// instance keeps only fixed scratch buffers and one <see cref="AesCipher"/> re-keyed with <c>SetKey</c> at each
+    /// step (a derivation allocates nothing), all wiped after every derivation and on <see cref="Dispose"/>.
     /// Not thread-safe.
     /// </para>
     /// </summary>
@@ -57,6 +58,16 @@ namespace PosTerminal.Crypto
         private readonly byte[] _key = new byte[MaxKeyLength];    // current derivation key
         private readonly byte[] _out = new byte[MaxKeyLength];    // derived key material before it is copied out
         private readonly byte[] _ik = new byte[MaxKeyLength];     // host-side convenience: initial key from a BDK
+
+        // One AES instance for the life of this object (its schedules have room for AES-256), re-keyed per derivation
+        // step with SetKey; cleared by Wipe after every derivation.
+        private readonly AesCipher _aes;
+
+        /// <summary>Allocates the scratch buffers and the AES instance (under the all-zero key) once.</summary>
+        public DukptAes()
+        {
+            _aes = new AesCipher(_key, 0, BlockLength);
+        }
 
         // ---------------------------------------------------------------- counters
 
@@ -295,13 +306,11 @@ namespace PosTerminal.Crypto
             _data[5] = (byte)type;
             _data[6] = (byte)(bits >> 8);
             _data[7] = (byte)bits;
-            using (AesCipher aes = new AesCipher(key, keyOffset, keyLength))
+            _aes.SetKey(key, keyOffset, keyLength);
+            for (int block = 0; block * BlockLength < length; block++)
             {
-                for (int block = 0; block * BlockLength < length; block++)
-                {
-                    _data[1] = (byte)(block + 1);
-                    aes.EncryptBlock(_data, 0, _out, block * BlockLength);
-                }
+                _data[1] = (byte)(block + 1);
+                _aes.EncryptBlock(_data, 0, _out, block * BlockLength);
             }
             Array.Copy(_out, 0, dst, dstOffset, length);
         }
@@ -350,6 +359,7 @@ namespace PosTerminal.Crypto
             Array.Clear(_data, 0, BlockLength);
             Array.Clear(_key, 0, MaxKeyLength);
             Array.Clear(_out, 0, MaxKeyLength);
+            _aes.ClearSchedule();
         }
 
         private static byte[] AesBytes(Ksn ksn)

@@ -20,9 +20,10 @@ namespace PosTerminal.Crypto
     /// </para>
     /// <para>
     /// Keys are byte ranges owned by the caller: every method writes its result into a caller buffer and never
-    /// keeps it. The instance holds only fixed scratch registers, wiped after each derivation and on
-    /// <see cref="Dispose"/>; no method puts key bytes in a string or an exception. One instance is not
-    /// thread-safe; use one per thread.
+    /// keeps it. The instance holds only fixed scratch registers and one <see cref="Des"/> and one
+    /// <see cref="TripleDes"/>, re-keyed with <c>SetKey</c> at each step, so a derivation allocates nothing; the
+    /// registers and both schedules are wiped after each derivation and on <see cref="Dispose"/>. No method puts
+    /// key bytes in a string or an exception. One instance is not thread-safe; use one per thread.
     /// </para>
     /// </summary>
     public sealed class DukptTdes : IDisposable
@@ -57,6 +58,18 @@ namespace PosTerminal.Crypto
         private readonly byte[] _cr1 = new byte[HalfLength];       // crypto register 1
         private readonly byte[] _cr2 = new byte[HalfLength];       // crypto register 2
         private readonly byte[] _ipek = new byte[KeyLength];       // host-side convenience: IPEK derived from a BDK
+
+        // One cipher of each kind for the life of the instance, re-keyed per step with SetKey (nothing allocated per
+        // derivation); their schedules are cleared by Wipe, after every derivation.
+        private readonly Des _des;
+        private readonly TripleDes _tdes;
+
+        /// <summary>Allocates the scratch registers and the two ciphers (under the all-zero key) once.</summary>
+        public DukptTdes()
+        {
+            _des = new Des(_key, 0, HalfLength);
+            _tdes = new TripleDes(_key, 0, KeyLength);
+        }
 
         // ---------------------------------------------------------------- counters
 
@@ -229,6 +242,7 @@ namespace PosTerminal.Crypto
             {
                 // One-way function: the key schedule is made from the variant key before either half is replaced.
                 TripleDesEncrypt(key, offset, key, offset, key, offset, key, offset + HalfLength, key, offset + HalfLength);
+                _tdes.ClearSchedule();
             }
         }
 
@@ -260,33 +274,28 @@ namespace PosTerminal.Crypto
             Array.Copy(_cr2, 0, _key, HalfLength, HalfLength);
         }
 
-        // Single DES, in place, under the 8-byte key at keyOffset.
-        private static void DesEncrypt(byte[] key, int keyOffset, byte[] block)
+        // Single DES, in place, under the 8-byte key at keyOffset (the instance's cipher, re-keyed).
+        private void DesEncrypt(byte[] key, int keyOffset, byte[] block)
         {
-            using (Des des = new Des(key, keyOffset, HalfLength))
-            {
-                des.EncryptBlock(block, 0, block, 0);
-            }
+            _des.SetKey(key, keyOffset, HalfLength);
+            _des.EncryptBlock(block, 0, block, 0);
         }
 
         // One block of 2-key TDES-ECB under the 16-byte key at keyOffset.
-        private static void TripleDesEncrypt(byte[] key, int keyOffset, byte[] src, int srcOffset, byte[] dst, int dstOffset)
+        private void TripleDesEncrypt(byte[] key, int keyOffset, byte[] src, int srcOffset, byte[] dst, int dstOffset)
         {
-            using (TripleDes tdes = new TripleDes(key, keyOffset, KeyLength))
-            {
-                tdes.EncryptBlock(src, srcOffset, dst, dstOffset);
-            }
+            _tdes.SetKey(key, keyOffset, KeyLength);
+            _tdes.EncryptBlock(src, srcOffset, dst, dstOffset);
         }
 
-        // Two blocks of 2-key TDES-ECB under one key schedule (the key may be overwritten by the results).
-        private static void TripleDesEncrypt(byte[] key, int keyOffset, byte[] src1, int src1Offset, byte[] dst1, int dst1Offset,
+        // Two blocks of 2-key TDES-ECB under one key schedule (the key may be overwritten by the results: the schedule
+        // is made before either block is encrypted).
+        private void TripleDesEncrypt(byte[] key, int keyOffset, byte[] src1, int src1Offset, byte[] dst1, int dst1Offset,
             byte[] src2, int src2Offset, byte[] dst2, int dst2Offset)
         {
-            using (TripleDes tdes = new TripleDes(key, keyOffset, KeyLength))
-            {
-                tdes.EncryptBlock(src1, src1Offset, dst1, dst1Offset);
-                tdes.EncryptBlock(src2, src2Offset, dst2, dst2Offset);
-            }
+            _tdes.SetKey(key, keyOffset, KeyLength);
+            _tdes.EncryptBlock(src1, src1Offset, dst1, dst1Offset);
+            _tdes.EncryptBlock(src2, src2Offset, dst2, dst2Offset);
         }
 
         private void Wipe()
@@ -296,6 +305,8 @@ namespace PosTerminal.Crypto
             Array.Clear(_ksnRegister, 0, HalfLength);
             Array.Clear(_cr1, 0, HalfLength);
             Array.Clear(_cr2, 0, HalfLength);
+            _des.ClearSchedule();
+            _tdes.ClearSchedule();
         }
 
         private static byte[] TdesBytes(Ksn ksn)

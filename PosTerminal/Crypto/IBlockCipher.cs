@@ -4,8 +4,9 @@ namespace PosTerminal.Crypto
 {
     /// <summary>
     /// A keyed block cipher (DES, TDES, AES, SM4): encrypts or decrypts one block between caller-supplied buffers,
-    /// allocating nothing. The key schedule is made once, in the constructor; Dispose wipes it. Source and
-    /// destination may be the same range.
+    /// allocating nothing. The key schedule is made in the constructor (the four ciphers also have a
+    /// <c>SetKey(key, offset, length)</c> that re-keys into the same arrays without allocating); Dispose wipes it.
+    /// Source and destination may be the same range.
     /// </summary>
     public interface IBlockCipher : IDisposable
     {

@@ -70,12 +70,43 @@ namespace PosTerminal.Crypto
         {
             CryptoArgs.CheckRange(key, offset, length);
             if (length != KeyLength) throw new ArgumentException();
+            _rk = new uint[Rounds];
+            Expand(key, offset, _rk);
+        }
+
+        /// <summary>
+        /// Replaces the key with the 16-byte key at <paramref name="key"/>[offset..offset+length), recomputing the
+        /// round keys into the instance's own array: nothing is allocated. The arguments are checked before anything
+        /// changes; on an exception the old key stays.
+        /// </summary>
+        /// <exception cref="ArgumentNullException">The key is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">The range lies outside the array.</exception>
+        /// <exception cref="ArgumentException">The length is not 16.</exception>
+        /// <exception cref="ObjectDisposedException">The instance was disposed.</exception>
+        public void SetKey(byte[] key, int offset, int length)
+        {
+            uint[] rk = _rk;
+            if (rk == null) throw new ObjectDisposedException(nameof(Sm4));
+            CryptoArgs.CheckRange(key, offset, length);
+            if (length != KeyLength) throw new ArgumentException();
+            Expand(key, offset, rk);
+        }
+
+        /// <summary>Zeroes the round keys but keeps the instance usable for <see cref="SetKey"/> (see <see cref="Des"/>).</summary>
+        internal void ClearSchedule()
+        {
+            uint[] rk = _rk;
+            if (rk != null) Array.Clear(rk, 0, rk.Length);
+        }
+
+        // GB/T 32907-2016 7.3: the 32 round keys of the key at key[offset..offset+16) into rk.
+        private static void Expand(byte[] key, int offset, uint[] rk)
+        {
             uint k0 = Bytes.ReadUInt32BE(key, offset) ^ s_fk[0];
             uint k1 = Bytes.ReadUInt32BE(key, offset + 4) ^ s_fk[1];
             uint k2 = Bytes.ReadUInt32BE(key, offset + 8) ^ s_fk[2];
             uint k3 = Bytes.ReadUInt32BE(key, offset + 12) ^ s_fk[3];
             byte[] sb = s_sbox;
-            uint[] rk = new uint[Rounds];
             for (int i = 0; i < Rounds; i++)
             {
                 // GB/T 32907-2016 7.3 c): fixed parameter CK_i, byte j = (4i + j) * 7 mod 256.
@@ -90,7 +121,6 @@ namespace PosTerminal.Crypto
                 k2 = k3;
                 k3 = next;
             }
-            _rk = rk;
         }
 
         /// <summary>16.</summary>

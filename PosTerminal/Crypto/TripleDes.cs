@@ -12,7 +12,7 @@ namespace PosTerminal.Crypto
     /// <remarks>
     /// The three DES passes share one initial and one final permutation (IP<sup>-1</sup> followed by IP is the
     /// identity), so a block costs 48 table-driven rounds. The three schedules live in one 96-word array owned by the
-    /// instance; nothing is allocated per block.
+    /// instance; nothing is allocated per block, nor by <see cref="SetKey"/>.
     /// </remarks>
     public sealed class TripleDes : IBlockCipher
     {
@@ -37,10 +37,41 @@ namespace PosTerminal.Crypto
             CryptoArgs.CheckRange(key, offset, length);
             if (length != DoubleKeyLength && length != TripleKeyLength) throw new ArgumentException();
             _ks = new uint[3 * Des.ScheduleWords];
-            Des.ExpandKey(key, offset, _ks, K1);
-            Des.ExpandKey(key, offset + Des.KeyLength, _ks, K2);
-            if (length == TripleKeyLength) Des.ExpandKey(key, offset + 2 * Des.KeyLength, _ks, K3);
-            else Array.Copy(_ks, K1, _ks, K3, Des.ScheduleWords);
+            Expand(key, offset, length, _ks);
+        }
+
+        /// <summary>
+        /// Replaces the key with a 16- or 24-byte key at <paramref name="key"/>[offset..offset+length), recomputing
+        /// the three schedules into the instance's own array, which always has room for three: either length is
+        /// accepted whatever the constructor was given, and nothing is allocated. The arguments are checked before
+        /// anything changes; on an exception the old key stays.
+        /// </summary>
+        /// <exception cref="ArgumentNullException">The key is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">The range lies outside the array.</exception>
+        /// <exception cref="ArgumentException">The length is neither 16 nor 24.</exception>
+        /// <exception cref="ObjectDisposedException">The instance was disposed.</exception>
+        public void SetKey(byte[] key, int offset, int length)
+        {
+            uint[] ks = _ks;
+            if (ks == null) throw new ObjectDisposedException(nameof(TripleDes));
+            CryptoArgs.CheckRange(key, offset, length);
+            if (length != DoubleKeyLength && length != TripleKeyLength) throw new ArgumentException();
+            Expand(key, offset, length, ks);
+        }
+
+        /// <summary>Zeroes the schedules but keeps the instance usable for <see cref="SetKey"/> (see <see cref="Des"/>).</summary>
+        internal void ClearSchedule()
+        {
+            uint[] ks = _ks;
+            if (ks != null) Array.Clear(ks, 0, ks.Length);
+        }
+
+        private static void Expand(byte[] key, int offset, int length, uint[] ks)
+        {
+            Des.ExpandKey(key, offset, ks, K1);
+            Des.ExpandKey(key, offset + Des.KeyLength, ks, K2);
+            if (length == TripleKeyLength) Des.ExpandKey(key, offset + 2 * Des.KeyLength, ks, K3);
+            else Array.Copy(ks, K1, ks, K3, Des.ScheduleWords);
         }
 
         /// <summary>8.</summary>
