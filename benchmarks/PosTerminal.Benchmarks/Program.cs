@@ -17,8 +17,9 @@ namespace PosTerminal.Benchmarks
     /// (../npm-iso8583/bench.js). Each measurement runs a fixed number of operations several times and reports the
     /// median ops/s; bytes allocated per op come from GC.GetAllocatedBytesForCurrentThread() around the measured
     /// loops. A round trip of both profiles is verified before anything is timed (exit code 1 on mismatch).
-    /// Usage: PosTerminal.Benchmarks [--ops N] [--repeats R] [--warmup-ms M]. Prints human lines, then one JSON line
-    /// prefixed with "JSON ".
+    /// Usage: PosTerminal.Benchmarks [--suite codec] [--ops N] [--repeats R] [--warmup-ms M]. Prints human lines, then
+    /// one JSON line prefixed with "JSON ". <c>--suite crypto</c> runs the payment-crypto suite instead
+    /// (<see cref="CryptoSuite"/>; the measuring helpers of both are in <see cref="Bench"/>).
     /// </summary>
     internal static class Program
     {
@@ -47,30 +48,61 @@ namespace PosTerminal.Benchmarks
             "5F2A020156", "82027C00", "9F1A020156", "9F0306000000000000", "9F330360F8C8",
             "9F3403420300", "9F350122", "9F1E083132333435363738", "8408A000000333010101");
 
+        private const string Usage =
+            "usage: PosTerminal.Benchmarks [--suite codec|crypto] [--ops N] [--repeats R] [--warmup-ms M]\n"
+            + "       crypto only: [--repeat-ms M] (ops per repeat calibrated to M ms; --ops fixes them instead) [--seed S] [--trials T]";
+
         private static int Main(string[] args)
         {
-            int ops = 200_000;
+            string suite = "codec";
+            int ops = 0;
             int repeats = 7;
-            int warmupMs = 400;
-            for (int i = 0; i < args.Length; i++)
+            int warmupMs = -1;
+            int repeatMs = 50;
+            int seed = Environment.TickCount & 0x7FFFFFFF;
+            int trials = 64;
+            try
             {
-                string a = args[i];
-                bool hasValue = i + 1 < args.Length;
-                if (a == "--ops" && hasValue) ops = int.Parse(args[++i], CultureInfo.InvariantCulture);
-                else if (a == "--repeats" && hasValue) repeats = int.Parse(args[++i], CultureInfo.InvariantCulture);
-                else if (a == "--warmup-ms" && hasValue) warmupMs = int.Parse(args[++i], CultureInfo.InvariantCulture);
-                else
+                for (int i = 0; i < args.Length; i++)
                 {
-                    Console.Error.WriteLine("usage: PosTerminal.Benchmarks [--ops N] [--repeats R] [--warmup-ms M]");
-                    return 2;
+                    string a = args[i];
+                    bool hasValue = i + 1 < args.Length;
+                    if (a == "--suite" && hasValue) suite = args[++i];
+                    else if (a == "--ops" && hasValue) ops = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    else if (a == "--repeats" && hasValue) repeats = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    else if (a == "--warmup-ms" && hasValue) warmupMs = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    else if (a == "--repeat-ms" && hasValue) repeatMs = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    else if (a == "--seed" && hasValue) seed = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    else if (a == "--trials" && hasValue) trials = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    else throw new FormatException();
                 }
             }
-            if (ops <= 0 || repeats <= 0 || warmupMs < 0)
+            catch (FormatException)
             {
-                Console.Error.WriteLine("ops and repeats must be > 0, warmup-ms >= 0");
+                Console.Error.WriteLine(Usage);
+                return 2;
+            }
+            if (ops < 0 || repeats <= 0 || repeatMs <= 0 || trials <= 0 || (suite != "codec" && suite != "crypto"))
+            {
+                Console.Error.WriteLine(Usage);
+                Console.Error.WriteLine("ops >= 0 (0 = default), repeats, repeat-ms and trials > 0, warmup-ms >= 0");
                 return 2;
             }
 
+            try
+            {
+                if (suite == "crypto") return CryptoSuite.Run(ops, repeats, warmupMs < 0 ? 300 : warmupMs, repeatMs, seed, trials);
+                return RunCodec(ops == 0 ? 200_000 : ops, repeats, warmupMs < 0 ? 400 : warmupMs);
+            }
+            catch (BenchCheckException e)
+            {
+                Console.Error.WriteLine("CHECK FAILED: " + e.Message);
+                return 1;
+            }
+        }
+
+        private static int RunCodec(int ops, int repeats, int warmupMs)
+        {
             ProfileReport cup;
             ProfileReport ascii;
             try
@@ -97,6 +129,7 @@ namespace PosTerminal.Benchmarks
             var json = new StringBuilder();
             json.Append('{');
             Json.Str(json, "harness", "PosTerminal.Benchmarks").Append(',');
+            Json.Str(json, "suite", "codec").Append(',');
             Json.Str(json, "runtime", System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription).Append(',');
             Json.Num(json, "processorCount", Environment.ProcessorCount).Append(',');
             Json.Num(json, "ops", ops).Append(',');
@@ -189,57 +222,22 @@ namespace PosTerminal.Benchmarks
             report.MessageObjects = CountMessageObjects(spec, out report.MessageLayout);
 
             // Warm-up: every loop runs for a while so tiered compilation reaches its optimized code.
-            Warm(warmupMs, n => PackLoop(sale, buf, n));
-            Warm(warmupMs, n => UnpackReusedLoop(wire, len, reused, n));
-            Warm(warmupMs, n => UnpackFreshLoop(spec, wire, len, n));
-            Warm(warmupMs, n => NewMessageLoop(spec, n));
-            Warm(warmupMs, n => PackUnpackLoop(sale, buf, reused, n));
+            Bench.Warm(warmupMs, n => PackLoop(sale, buf, n));
+            Bench.Warm(warmupMs, n => UnpackReusedLoop(wire, len, reused, n));
+            Bench.Warm(warmupMs, n => UnpackFreshLoop(spec, wire, len, n));
+            Bench.Warm(warmupMs, n => NewMessageLoop(spec, n));
+            Bench.Warm(warmupMs, n => PackUnpackLoop(sale, buf, reused, n));
 
-            report.Pack = Measure(ops, repeats, n => PackLoop(sale, buf, n));
-            report.UnpackReused = Measure(ops, repeats, n => UnpackReusedLoop(wire, len, reused, n));
-            report.UnpackFresh = Measure(ops, repeats, n => UnpackFreshLoop(spec, wire, len, n));
-            report.NewMessage = Measure(ops, repeats, n => NewMessageLoop(spec, n));
-            report.PackUnpack = Measure(ops, repeats, n => PackUnpackLoop(sale, buf, reused, n));
+            report.Pack = Bench.Measure(ops, repeats, n => PackLoop(sale, buf, n));
+            report.UnpackReused = Bench.Measure(ops, repeats, n => UnpackReusedLoop(wire, len, reused, n));
+            report.UnpackFresh = Bench.Measure(ops, repeats, n => UnpackFreshLoop(spec, wire, len, n));
+            report.NewMessage = Bench.Measure(ops, repeats, n => NewMessageLoop(spec, n));
+            report.PackUnpack = Bench.Measure(ops, repeats, n => PackUnpackLoop(sale, buf, reused, n));
 
             // The loops must have left correct results behind.
             CheckSale(spec.Name + " after timing (reused)", reused);
             if (!buf.AsSpan(0, len).SequenceEqual(wire)) throw new RoundTripException(spec.Name + ": pack output changed while timing");
             return report;
-        }
-
-        private static void Warm(int ms, Func<int, long> loop)
-        {
-            var sw = Stopwatch.StartNew();
-            do
-            {
-                loop(2_000);
-            }
-            while (sw.ElapsedMilliseconds < ms);
-        }
-
-        private static Measurement Measure(int ops, int repeats, Func<int, long> loop)
-        {
-            var m = new Measurement { OpsPerSecRepeats = new double[repeats], BytesPerOpRepeats = new double[repeats] };
-            long sink = 0;
-            for (int r = 0; r < repeats; r++)
-            {
-                GC.Collect();
-                GC.WaitForPendingFinalizers();
-                GC.Collect();
-                long b0 = GC.GetAllocatedBytesForCurrentThread();
-                long t0 = Stopwatch.GetTimestamp();
-                sink += loop(ops);
-                long t1 = Stopwatch.GetTimestamp();
-                long b1 = GC.GetAllocatedBytesForCurrentThread();
-                double seconds = (t1 - t0) / (double)Stopwatch.Frequency;
-                m.OpsPerSecRepeats[r] = ops / seconds;
-                m.BytesPerOpRepeats[r] = (b1 - b0) / (double)ops;
-                m.AllocatedBytes += b1 - b0;
-                m.Ops += ops;
-            }
-            if (sink == 0) throw new RoundTripException("loop produced nothing");
-            m.OpsPerSec = Median(m.OpsPerSecRepeats);
-            return m;
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
@@ -328,14 +326,6 @@ namespace PosTerminal.Benchmarks
             return count;
         }
 
-        private static double Median(double[] values)
-        {
-            var v = (double[])values.Clone();
-            Array.Sort(v);
-            int n = v.Length;
-            return (n & 1) == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-        }
-
         private static byte[] FromHex(string hex)
         {
             return Convert.FromHexString(hex);
@@ -345,47 +335,6 @@ namespace PosTerminal.Benchmarks
         {
             public RoundTripException(string message) : base(message)
             {
-            }
-        }
-
-        private sealed class Measurement
-        {
-            public double OpsPerSec;
-            public double[] OpsPerSecRepeats;
-            public double[] BytesPerOpRepeats;
-            public long AllocatedBytes;
-            public long Ops;
-
-            public double BytesPerOp
-            {
-                get { return AllocatedBytes / (double)Ops; }
-            }
-
-            public double MaxBytesPerOp
-            {
-                get
-                {
-                    double max = 0;
-                    foreach (double b in BytesPerOpRepeats) max = Math.Max(max, b);
-                    return max;
-                }
-            }
-
-            public void AppendJson(StringBuilder sb)
-            {
-                sb.Append('{');
-                Json.Num(sb, "opsPerSec", Math.Round(OpsPerSec)).Append(',');
-                Json.Num(sb, "bytesPerOp", BytesPerOp).Append(',');
-                Json.Num(sb, "maxBytesPerOp", MaxBytesPerOp).Append(',');
-                Json.Num(sb, "allocatedBytes", AllocatedBytes).Append(',');
-                Json.Num(sb, "measuredOps", Ops).Append(',');
-                sb.Append("\"opsPerSecRepeats\":[");
-                for (int i = 0; i < OpsPerSecRepeats.Length; i++)
-                {
-                    if (i > 0) sb.Append(',');
-                    sb.Append(Math.Round(OpsPerSecRepeats[i]).ToString("R", CultureInfo.InvariantCulture));
-                }
-                sb.Append("]}");
             }
         }
 
@@ -446,26 +395,6 @@ namespace PosTerminal.Benchmarks
                 sb.Append(",\"packUnpack\":");
                 PackUnpack.AppendJson(sb);
                 sb.Append('}');
-            }
-        }
-
-        private static class Json
-        {
-            public static StringBuilder Str(StringBuilder sb, string key, string value)
-            {
-                sb.Append('"').Append(key).Append("\":\"");
-                foreach (char c in value)
-                {
-                    if (c == '"' || c == '\\') sb.Append('\\').Append(c);
-                    else if (c < 0x20) sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-                    else sb.Append(c);
-                }
-                return sb.Append('"');
-            }
-
-            public static StringBuilder Num(StringBuilder sb, string key, double value)
-            {
-                return sb.Append('"').Append(key).Append("\":").Append(value.ToString("R", CultureInfo.InvariantCulture));
             }
         }
     }
