@@ -12,7 +12,7 @@ namespace PosTerminal.Iso8583
         private FieldSpec(FieldType type, FieldEncoding encoding, LengthKind kind, LengthEncoding lengthEncoding,
             int maxLength, BcdPad pad, bool sensitive, string name)
         {
-            bool digits = type == FieldType.Numeric || type == FieldType.Track;
+            bool digits = type == FieldType.Numeric || type == FieldType.Track || type == FieldType.HexDigits;
             if (encoding == FieldEncoding.Bcd && !digits) throw new ArgumentException();
             if ((encoding == FieldEncoding.Binary || encoding == FieldEncoding.HexAscii) != (type == FieldType.Binary))
                 throw new ArgumentException();
@@ -113,6 +113,7 @@ namespace PosTerminal.Iso8583
                     case FieldType.AlphaNumeric: t = "an"; break;
                     case FieldType.AlphaNumericSpecial: t = "ans"; break;
                     case FieldType.Track: t = "z"; break;
+                    case FieldType.HexDigits: t = "z"; break;
                     default: t = "b"; break;
                 }
                 if (Kind == LengthKind.LL) return t + ".." + MaxLength.ToString();

@@ -14,6 +14,11 @@ namespace PosTerminal.Iso8583
         /// <summary>b: raw bytes; lengths count bytes.</summary>
         Binary = 5,
         /// <summary>z: track 2/3 code set, digits and the separator '=' (nibble D in BCD).</summary>
-        Track = 6
+        Track = 6,
+        /// <summary>
+        /// Hex nibbles '0'-'9', 'A'-'F' in a digit-counted field: a UnionPay F35/F36 whose track data block was
+        /// encrypted with the TDK keeps its digit count but may hold any nibble.
+        /// </summary>
+        HexDigits = 7
     }
 }

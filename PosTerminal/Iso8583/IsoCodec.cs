@@ -259,6 +259,9 @@ namespace PosTerminal.Iso8583
                     case FieldType.Track:
                         ok = (c >= '0' && c <= '9') || c == '=';
                         break;
+                    case FieldType.HexDigits:
+                        ok = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F');
+                        break;
                     case FieldType.Alpha:
                         ok = IsLetter(c) || c == ' ';
                         break;
@@ -296,7 +299,7 @@ namespace PosTerminal.Iso8583
                 else
                 {
                     int c = v[at + digit];
-                    value = c == '=' ? TrackSeparatorNibble : c - '0';
+                    value = c == '=' ? TrackSeparatorNibble : Hex.NibbleOf(c);
                 }
                 if ((n & 1) == 0) dst[p + (n >> 1)] = (byte)(value << 4);
                 else dst[p + (n >> 1)] |= (byte)value;
@@ -309,6 +312,7 @@ namespace PosTerminal.Iso8583
             int nibbles = units + (odd ? 1 : 0);
             int lead = odd && fs.Pad == BcdPad.LeftZero ? 1 : 0;
             bool track = fs.Type == FieldType.Track;
+            bool hex = fs.Type == FieldType.HexDigits;
             for (int n = 0; n < nibbles; n++)
             {
                 int b = src[p + (n >> 1)];
@@ -322,9 +326,9 @@ namespace PosTerminal.Iso8583
                     if (!padOk) throw new IsoFormatException(IsoError.BadPadding, field, p + (n >> 1) - origin);
                     continue;
                 }
-                if (value <= 9)
+                if (value <= 9 || hex)
                 {
-                    v[at + digit] = (byte)('0' + value);
+                    v[at + digit] = (byte)Hex.Digit(value);
                 }
                 else if (track && value == TrackSeparatorNibble)
                 {

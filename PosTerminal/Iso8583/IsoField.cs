@@ -47,6 +47,8 @@ namespace PosTerminal.Iso8583
         public const int MerchantId = 42;
         /// <summary>44: additional response data.</summary>
         public const int AdditionalResponse = 44;
+        /// <summary>48: additional data, private (DUKPT profile: the encrypted track, hex).</summary>
+        public const int AdditionalData = 48;
         /// <summary>49: currency code, transaction (ISO 4217 numeric).</summary>
         public const int Currency = 49;
         /// <summary>52: PIN data.</summary>

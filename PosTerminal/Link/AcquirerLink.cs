@@ -20,6 +20,7 @@ namespace PosTerminal.Link
         private LinkSettings _settings;
         private byte[] _tx;
         private byte[] _rx;
+        private readonly byte[] _macScratch = new byte[16];
 
         /// <summary>A link; <paramref name="observer"/> may be null.</summary>
         public AcquirerLink(ILinkConnector connector, IClock clock, LinkSettings settings, ILinkObserver observer)
@@ -63,6 +64,16 @@ namespace PosTerminal.Link
         /// </summary>
         public ExchangeResult Exchange(IsoMessage request, IsoMessage response)
         {
+            return Exchange(request, response, null);
+        }
+
+        /// <summary>
+        /// As <see cref="Exchange(IsoMessage, IsoMessage)"/>, with the request's MAC computed by
+        /// <paramref name="mac"/> (when not null) and every matching response that carries a MAC verified with it:
+        /// a wrong one ends the exchange as <see cref="ExchangeStatus.MacFailed"/>.
+        /// </summary>
+        public ExchangeResult Exchange(IsoMessage request, IsoMessage response, IMessageAuthenticator mac)
+        {
             ExchangeResult result = new ExchangeResult();
             lock (_sync)
             {
@@ -72,7 +83,7 @@ namespace PosTerminal.Link
                 {
                     FrameCodec codec = new FrameCodec(settings.Frame, _clock);
                     int offset = settings.Frame.MessageOffset;
-                    int length = IsoCodec.Pack(request, _tx, offset);
+                    int length = mac == null ? IsoCodec.Pack(request, _tx, offset) : PackSigned(request, mac, offset);
                     int frameLength = codec.Seal(_tx, length);
                     IByteLink link = Connect(settings, result);
                     if (link == null) return result;
@@ -87,7 +98,7 @@ namespace PosTerminal.Link
                         }
                         if (_observer != null) _observer.OnSent(request, _tx, offset, frameLength);
                         long sentAt = _clock.MonotonicMs;
-                        Receive(codec, link, request, response, Deadline.In(_clock, settings.ResponseTimeoutMs), result);
+                        Receive(codec, link, request, response, mac, Deadline.In(_clock, settings.ResponseTimeoutMs), result);
                         result.RoundTripMs = (int)(_clock.MonotonicMs - sentAt);
                     }
                     finally
@@ -126,7 +137,18 @@ namespace PosTerminal.Link
             return null;
         }
 
-        private void Receive(FrameCodec codec, IByteLink link, IsoMessage request, IsoMessage response, Deadline deadline, ExchangeResult result)
+        // Packs with a zero MAC to fix the layout, computes the MAC over the bytes before the MAC field, packs again.
+        private int PackSigned(IsoMessage request, IMessageAuthenticator mac, int offset)
+        {
+            Array.Clear(_macScratch, 0, _macScratch.Length);
+            request.SetBytes(mac.MacField, _macScratch, 0, mac.MacLength);
+            IsoCodec.Pack(request, _tx, offset);
+            mac.Compute(_tx, offset, request.WireOffset(mac.MacField), _macScratch, 0);
+            request.SetBytes(mac.MacField, _macScratch, 0, mac.MacLength);
+            return IsoCodec.Pack(request, _tx, offset);
+        }
+
+        private void Receive(FrameCodec codec, IByteLink link, IsoMessage request, IsoMessage response, IMessageAuthenticator mac, Deadline deadline, ExchangeResult result)
         {
             int offset = codec.Format.MessageOffset;
             while (true)
@@ -156,6 +178,14 @@ namespace PosTerminal.Link
                 {
                     result.Status = ExchangeStatus.Answered;
                     result.LinkStatus = LinkStatus.Ok;
+                    if (mac != null && response.Has(mac.MacField))
+                    {
+                        result.MacChecked = true;
+                        response.CopyTo(mac.MacField, _macScratch, 0);
+                        bool ok = response.Length(mac.MacField) == mac.MacLength
+                            && mac.Verify(_rx, offset, response.WireOffset(mac.MacField), _macScratch, 0);
+                        if (!ok) result.Status = ExchangeStatus.MacFailed;
+                    }
                     return;
                 }
                 result.Unmatched++;

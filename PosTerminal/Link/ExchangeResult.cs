@@ -38,6 +38,9 @@ namespace PosTerminal.Link
         /// <summary>Milliseconds from the end of sending the request to the matching response (or to giving up).</summary>
         public int RoundTripMs { get; internal set; }
 
+        /// <summary>True when the matching response carried a MAC and it was checked (see <see cref="ExchangeStatus.MacFailed"/>).</summary>
+        public bool MacChecked { get; internal set; }
+
         /// <summary>The last link status seen on the failing step (Ok when answered).</summary>
         public LinkStatus LinkStatus { get; internal set; }
 
@@ -50,6 +53,7 @@ namespace PosTerminal.Link
             Unmatched = 0;
             FormatErrors = 0;
             RoundTripMs = 0;
+            MacChecked = false;
             LinkStatus = LinkStatus.Ok;
         }
 

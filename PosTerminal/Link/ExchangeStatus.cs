@@ -12,6 +12,8 @@ namespace PosTerminal.Link
         /// <summary>The request was sent and no matching response came in time.</summary>
         NoResponse = 3,
         /// <summary>The request was sent, then the connection closed or broke the framing before a matching response.</summary>
-        LinkLost = 4
+        LinkLost = 4,
+        /// <summary>A matching response arrived but its MAC is wrong: it is not accepted (UnionPay reversal reason A0).</summary>
+        MacFailed = 5
     }
 }

@@ -2,6 +2,7 @@ using PosTerminal.Cards;
 using PosTerminal.Iso8583;
 using PosTerminal.Iso8583.Profiles;
 using PosTerminal.Link;
+using PosTerminal.Security;
 using PosTerminal.Util;
 
 namespace PosTerminal.Txn
@@ -36,7 +37,8 @@ namespace PosTerminal.Txn
                             new FrameFormat(LengthHeader.Binary2, Hex.Decode("6000030000"), Hex.Decode("603100000001"), 2048),
                             true, false,
                             new string[] { "02", "05", "07", "03", "01", "02" },
-                            new string[] { "00", "10", "11", "A2", "A4", "A5", "A6" });
+                            new string[] { "00", "10", "11", "A2", "A4", "A5", "A6" },
+                            SecuritySettings.CupDefault());
                     }
                     return s_cup;
                 }
@@ -61,7 +63,8 @@ namespace PosTerminal.Txn
                             new FrameFormat(LengthHeader.Binary2, null, null, 4096),
                             false, true,
                             new string[] { "90", "05", "07", "03", "01", "80" },
-                            new string[] { "00", "08", "10", "11" });
+                            new string[] { "00", "08", "10", "11" },
+                            new SecuritySettings(KeyScheme.DukptTdes, MacMethod.X919, 0, false, false));
                     }
                     return s_iso87Ascii;
                 }
@@ -72,8 +75,9 @@ namespace PosTerminal.Txn
         private readonly string[] _approvals;
 
         private AcquirerProfile(string name, MessageSpec spec, FrameFormat frame, bool usesField60, bool sendsLocalTime,
-            string[] entryCodes, string[] approvals)
+            string[] entryCodes, string[] approvals, SecuritySettings security)
         {
+            DefaultSecurity = security;
             _approvals = approvals;
             Name = name;
             Spec = spec;
@@ -82,6 +86,12 @@ namespace PosTerminal.Txn
             SendsLocalTime = sendsLocalTime;
             _entryCodes = entryCodes;
         }
+
+        /// <summary>
+        /// Security a terminal of this profile starts with: cup = TMK + working keys from sign-on, CUP ECB MAC, PIN
+        /// format 0; iso87ascii = TDES DUKPT, X9.19 MAC, PIN format 0.
+        /// </summary>
+        public SecuritySettings DefaultSecurity { get; }
 
         /// <summary>Profile name used in configuration ("cup", "iso87ascii").</summary>
         public string Name { get; }
@@ -97,6 +107,16 @@ namespace PosTerminal.Txn
 
         /// <summary>True when requests carry F7, F12 and F13 from the terminal's clock.</summary>
         public bool SendsLocalTime { get; }
+
+        /// <summary>
+        /// The message layout a terminal with <paramref name="security"/> uses: the profile's own, with F52 widened for
+        /// 16-byte PIN blocks (SM4, ISO format 4) and F35/F36 opened to hex nibbles for TDK-encrypted tracks.
+        /// </summary>
+        public MessageSpec SpecFor(SecuritySettings security)
+        {
+            if (this == Cup) return CupSpec.Variant(security.Sm4, security.EncryptTracks);
+            return Iso87AsciiSpec.Variant(security.PinFormat == 4);
+        }
 
         /// <summary>The profile called <paramref name="name"/>, or null.</summary>
         public static AcquirerProfile Find(string name)

@@ -48,6 +48,8 @@ namespace PosTerminal.Txn
                     return "HOST NOT REACHABLE";
                 case TxnResult.Fault:
                     return "TERMINAL ERROR";
+                case TxnResult.MacFailed:
+                    return "HOST MAC ERROR - NOT ACCEPTED";
                 default:
                     return "NOT PROCESSED";
             }

@@ -14,6 +14,12 @@ namespace PosTerminal.Txn
         /// <summary>The request could not be built (a configuration value breaks the message layout).</summary>
         BuildFailed = 4,
         /// <summary>A chip card (service code 2xx or 6xx) was swiped outside fallback: it must be inserted.</summary>
-        UseChip = 5
+        UseChip = 5,
+        /// <summary>No working keys: the terminal must sign on first.</summary>
+        NotSignedOn = 6,
+        /// <summary>No DUKPT initial key is loaded, or its counters are used up.</summary>
+        NoDukptKey = 7,
+        /// <summary>The PIN is not 4 to 12 digits, or the PIN block could not be built.</summary>
+        BadPin = 8
     }
 }

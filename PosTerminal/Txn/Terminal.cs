@@ -3,6 +3,7 @@ using PosTerminal.Cards;
 using PosTerminal.Hal;
 using PosTerminal.Iso8583;
 using PosTerminal.Link;
+using PosTerminal.Security;
 using PosTerminal.Storage;
 using PosTerminal.Util;
 
@@ -19,9 +20,23 @@ namespace PosTerminal.Txn
         /// <summary>Largest amount F4 (n12) can carry, in minor units.</summary>
         public const long MaxAmount = 999999999999;
 
+        // F63 of a UnionPay sign-on: the operator number (ans...3).
+        private const string OperatorNumber = "001";
+
+        // 0800: network management request.
+        private const int NetworkManagementRequest = 800;
+
+        // Reversal reasons (F39 of a 0400; LiaoYang_POS trancomm.c): no response, MAC error, other.
+        private const string ReversalReasonNoResponse = "98";
+        private const string ReversalReasonMac = "A0";
+        private const string ReversalReasonOther = "06";
+
         private readonly IClock _clock;
+        private readonly IRandom _random;
         private readonly AcquirerLink _link;
         private readonly TerminalCounters _counters;
+        private readonly KeyStore _keys;
+        private readonly DukptState _dukpt;
         private readonly object _txnLock = new object();
         private readonly byte[] _scratch = new byte[Track2.MaxDataLength];
         private TerminalSettings _settings;
@@ -33,12 +48,37 @@ namespace PosTerminal.Txn
         /// does no I/O other than loading the counters from <paramref name="store"/>.
         /// </summary>
         public Terminal(TerminalSettings settings, ILinkConnector connector, IClock clock, INonVolatileStore store, ILinkObserver observer)
+            : this(settings, connector, clock, store, observer, null)
+        {
+        }
+
+        /// <summary>
+        /// A terminal with a random source (needed for PIN block formats 1, 3 and 4). Loads counters, keys and the
+        /// DUKPT state from <paramref name="store"/>; no other I/O.
+        /// </summary>
+        public Terminal(TerminalSettings settings, ILinkConnector connector, IClock clock, INonVolatileStore store, ILinkObserver observer, IRandom random)
         {
             if (settings == null || connector == null || clock == null || store == null) throw new ArgumentNullException();
             _clock = clock;
-            _counters = new TerminalCounters(new RecordStore(store));
+            _random = random;
+            RecordStore records = new RecordStore(store);
+            _counters = new TerminalCounters(records);
+            _keys = new KeyStore(records);
+            _dukpt = new DukptState(records);
             _link = new AcquirerLink(connector, clock, settings.Link, observer);
             _settings = settings;
+        }
+
+        /// <summary>The key store (master key, working keys, DUKPT initial key): check values only leave it.</summary>
+        public KeyStore Keys
+        {
+            get { return _keys; }
+        }
+
+        /// <summary>The DUKPT key serial number state.</summary>
+        public DukptState Dukpt
+        {
+            get { return _dukpt; }
         }
 
         /// <summary>Current settings; a new value applies from the next transaction.</summary>
@@ -59,19 +99,143 @@ namespace PosTerminal.Txn
         }
 
         /// <summary>
-        /// A sale (消费) of <paramref name="amountMinor"/> minor units with <paramref name="card"/>. The card is
-        /// not disposed here; its owner does that.
+        /// A sale (消费) of <paramref name="amountMinor"/> minor units with <paramref name="card"/>, without PIN. The card
+        /// is not disposed here; its owner does that.
         /// </summary>
         public TxnOutcome Sale(CardData card, long amountMinor)
         {
-            return Run(TransactionType.Sale, card, amountMinor);
+            return Run(TransactionType.Sale, card, amountMinor, null);
         }
 
-        private TxnOutcome Run(TransactionType type, CardData card, long amountMinor)
+        /// <summary>
+        /// A sale with an online PIN: <paramref name="pin"/> is turned into an encrypted PIN block (F52) under the PIN
+        /// key in force; the caller disposes both the card and the PIN.
+        /// </summary>
+        public TxnOutcome Sale(CardData card, long amountMinor, PinEntry pin)
+        {
+            return Run(TransactionType.Sale, card, amountMinor, pin);
+        }
+
+        /// <summary>
+        /// Signs on (签到, 0800 with F60.3 001/003/004): the host answers with working keys in F62 under the master key
+        /// and the batch number in F60.2. The keys are installed only when every check value matches.
+        /// </summary>
+        public SignOnOutcome SignOn()
         {
             lock (_txnLock)
             {
                 TerminalSettings s = _settings;
+                SecuritySettings sec = s.Security;
+                SignOnOutcome o = new SignOnOutcome();
+                o.HostIndex = -1;
+                if (sec.IsDukpt)
+                {
+                    o.Result = SignOnResult.NotApplicable;
+                    return o;
+                }
+                if (!_keys.Has(KeySlot.MasterKey))
+                {
+                    o.Result = SignOnResult.NoMasterKey;
+                    return o;
+                }
+                EnsureMessages(s.Profile.SpecFor(sec));
+                int stan = _counters.NextStan();
+                if (stan < 0)
+                {
+                    o.Result = SignOnResult.Fault;
+                    return o;
+                }
+                o.Stan = stan;
+                byte[] f62 = null;
+                try
+                {
+                    IsoMessage m = _request;
+                    m.Mti = NetworkManagementRequest;
+                    m.SetNumber(IsoField.Stan, stan);
+                    m.Set(IsoField.TerminalId, s.TerminalId);
+                    m.Set(IsoField.MerchantId, s.MerchantId);
+                    // 60.1 00, 60.2 batch, 60.3 network management code: 001 single-length keys, 003 double-length,
+                    // 004 double-length with a track key (ProjectAfcApp qpboc_8583.c; 2002 spec table).
+                    string code = sec.EncryptTracks ? WorkingKeyInstaller.DoubleLengthWithTdk : WorkingKeyInstaller.DoubleLength;
+                    m.Set(IsoField.Reserved60, "00" + Ascii.Number(_counters.Batch, 6) + code);
+                    m.Set(IsoField.Reserved63, OperatorNumber);
+                    _link.Settings = s.Link;
+                    ExchangeResult x = _link.Exchange(_request, _response);
+                    o.HostIndex = x.HostIndex;
+                    switch (x.Status)
+                    {
+                        case ExchangeStatus.Answered:
+                            break;
+                        case ExchangeStatus.NotConnected:
+                            o.Result = SignOnResult.NotSent;
+                            return o;
+                        case ExchangeStatus.NoResponse:
+                            o.Result = SignOnResult.NoResponse;
+                            return o;
+                        default:
+                            o.Result = SignOnResult.LinkFailed;
+                            return o;
+                    }
+                    o.ResponseCode = _response.GetString(IsoField.ResponseCode);
+                    if (o.ResponseCode != ResponseCodes.Approved)
+                    {
+                        o.Result = SignOnResult.Declined;
+                        return o;
+                    }
+                    int length = _response.Length(IsoField.Reserved62);
+                    if (length < 0)
+                    {
+                        o.Result = SignOnResult.KeysRejected;
+                        o.KeyStatus = KeyLoadStatus.BadLayout;
+                        return o;
+                    }
+                    f62 = new byte[length];
+                    _response.CopyTo(IsoField.Reserved62, f62, 0);
+                    o.KeyStatus = WorkingKeyInstaller.Install(_keys, f62, 0, length, sec.Sm4);
+                    if (o.KeyStatus != KeyLoadStatus.Ok)
+                    {
+                        o.Result = SignOnResult.KeysRejected;
+                        return o;
+                    }
+                    string f60 = _response.GetString(IsoField.Reserved60);
+                    long batch = f60 != null && f60.Length >= 8 ? Ascii.ParseNumber(f60.Substring(2, 6)) : -1;
+                    if (batch >= 1 && batch <= TerminalCounters.MaxValue)
+                    {
+                        _counters.SetBatch((int)batch);
+                        o.Batch = (int)batch;
+                    }
+                    o.Result = SignOnResult.Ok;
+                    return o;
+                }
+                catch (Exception)
+                {
+                    o.Result = SignOnResult.Fault;
+                    return o;
+                }
+                finally
+                {
+                    Bytes.Wipe(f62);
+                    _request.Clear();
+                    _response.Clear();
+                    o.PinKeyCheck = CheckValueOf(KeySlot.PinKey);
+                    o.MacKeyCheck = CheckValueOf(KeySlot.MacKey);
+                    o.TrackKeyCheck = CheckValueOf(KeySlot.TrackKey);
+                }
+            }
+        }
+
+        private string CheckValueOf(KeySlot slot)
+        {
+            SecretKey k = _keys.Get(slot);
+            return k == null ? null : k.CheckValue;
+        }
+
+        private TxnOutcome Run(TransactionType type, CardData card, long amountMinor, PinEntry pin)
+        {
+            lock (_txnLock)
+            {
+                TerminalSettings s = _settings;
+                SecuritySettings sec = s.Security;
                 TxnOutcome o = new TxnOutcome();
                 o.Type = type;
                 o.AmountMinor = amountMinor;
@@ -84,25 +248,55 @@ namespace PosTerminal.Txn
                 // ISO/IEC 7813 service code 2xx/6xx: the card has a chip that must be used; a swipe is accepted only
                 // as fallback after failed chip reads.
                 if (card.Entry == EntryMethod.Swipe && card.HasChip) return Refuse(o, RefusalReason.UseChip);
-                EnsureMessages(s.Profile.Spec);
+                bool needKeys = sec.Mac != MacMethod.None || pin != null || sec.EncryptTracks;
+                if (needKeys && !sec.IsDukpt && TransactionKeys.FromWorkingKeys(_keys) == null) return Refuse(o, RefusalReason.NotSignedOn);
+                if (needKeys && sec.IsDukpt && (!_keys.Has(KeySlot.DukptInitialKey) || _dukpt.Current == null)) return Refuse(o, RefusalReason.NoDukptKey);
+                EnsureMessages(s.Profile.SpecFor(sec));
                 int stan = _counters.NextStan();
                 if (stan < 0) return Refuse(o, RefusalReason.StorageFailure);
                 o.Stan = stan;
+                TransactionKeys keys = null;
+                MacAuthenticator mac = null;
                 try
                 {
+                    if (needKeys)
+                    {
+                        if (sec.IsDukpt)
+                        {
+                            if (_dukpt.Next() != PosTerminal.Crypto.DukptStatus.Ok) return Refuse(o, RefusalReason.NoDukptKey);
+                            keys = TransactionKeys.FromDukpt(_keys.Get(KeySlot.DukptInitialKey), _dukpt.Current, sec.Scheme);
+                            if (keys == null) return Refuse(o, RefusalReason.NoDukptKey);
+                        }
+                        else
+                        {
+                            keys = TransactionKeys.FromWorkingKeys(_keys);
+                        }
+                    }
                     try
                     {
-                        BuildFinancial(s, type, card, amountMinor, stan, o.Time, _clock.UtcNow);
+                        BuildFinancial(s, type, card, amountMinor, stan, o.Time, _clock.UtcNow, pin != null);
+                        if (pin != null)
+                        {
+                            if (!SecureFields.AddPinBlock(_request, s, card, pin, keys.Pin, _random)) return Refuse(o, RefusalReason.BadPin);
+                            o.PinEntered = true;
+                        }
+                        if (sec.EncryptTracks)
+                        {
+                            if (keys.Data == null) return Refuse(o, RefusalReason.NotSignedOn);
+                            if (!SecureFields.EncryptTrack(_request, s, keys.Data)) return Refuse(o, RefusalReason.BuildFailed);
+                        }
+                        if (sec.IsDukpt && needKeys) AddKsn(s);
                     }
                     catch (ArgumentException)
                     {
                         return Refuse(o, RefusalReason.BuildFailed);
                     }
+                    if (sec.Mac != MacMethod.None) mac = new MacAuthenticator(sec.Mac, keys.MacRequest, keys.MacResponse);
                     _link.Settings = s.Link;
                     ExchangeResult x;
                     try
                     {
-                        x = _link.Exchange(_request, _response);
+                        x = _link.Exchange(_request, _response, mac);
                     }
                     catch (IsoFormatException)
                     {
@@ -116,11 +310,14 @@ namespace PosTerminal.Txn
                     // The one catch at the flow boundary: whatever went wrong, the caller gets an outcome, never an
                     // exception, and nothing of the card leaves through it.
                     o.Result = TxnResult.Fault;
+                    if (type.Reversible) o.ReversalReason = ReversalReasonOther;
                     o.Receipt = Receipt.Build(s, o, card.Entry);
                     return o;
                 }
                 finally
                 {
+                    if (mac != null) mac.Dispose();
+                    if (keys != null) keys.Dispose();
                     _request.Clear();
                     _response.Clear();
                     Bytes.Wipe(_scratch);
@@ -138,7 +335,7 @@ namespace PosTerminal.Txn
         }
 
         // 0200 and friends: F2 F3 F4 F11 [F7 F12 F13] F14 F22 F25 F35 F41 F42 F49 [F60].
-        private void BuildFinancial(TerminalSettings s, TransactionType type, CardData card, long amountMinor, int stan, DateTime now, DateTime utc)
+        private void BuildFinancial(TerminalSettings s, TransactionType type, CardData card, long amountMinor, int stan, DateTime now, DateTime utc, bool withPin)
         {
             IsoMessage m = _request;
             AcquirerProfile p = s.Profile;
@@ -157,7 +354,7 @@ namespace PosTerminal.Txn
                 m.Set(IsoField.LocalDate, Ascii.Number(now.Month, 2) + Ascii.Number(now.Day, 2));
             }
             if (card.Expiry != null) m.Set(IsoField.Expiry, card.Expiry);
-            m.Set(IsoField.EntryMode, p.EntryMode(card.Entry, false));
+            m.Set(IsoField.EntryMode, p.EntryMode(card.Entry, withPin));
             m.Set(IsoField.ConditionCode, type.ConditionCode);
             n = card.CopyTrack2(_scratch, 0);
             if (n > 0) m.SetBytes(IsoField.Track2, _scratch, 0, n);
@@ -194,12 +391,26 @@ namespace PosTerminal.Txn
                     break;
                 case ExchangeStatus.NoResponse:
                     o.Result = TxnResult.NoResponse;
+                    if (o.Type.Reversible) o.ReversalReason = ReversalReasonNoResponse;
+                    break;
+                case ExchangeStatus.MacFailed:
+                    // The answer is not accepted whatever it says (UnionPay: a response MAC error means reversal A0).
+                    o.Result = TxnResult.MacFailed;
+                    o.ResponseCode = _response.GetString(IsoField.ResponseCode);
+                    if (o.Type.Reversible) o.ReversalReason = ReversalReasonMac;
                     break;
                 default:
                     o.Result = TxnResult.LinkFailed;
+                    if (o.Type.Reversible) o.ReversalReason = ReversalReasonOther;
                     break;
             }
             o.Receipt = Receipt.Build(s, o, entry);
+        }
+
+        // The DUKPT KSN travels in F62 (hex) on the international profile, next to the PIN block and MAC it keys.
+        private void AddKsn(TerminalSettings s)
+        {
+            _request.Set(IsoField.Reserved62, _dukpt.Current.ToString());
         }
 
         private TxnOutcome Refuse(TxnOutcome o, RefusalReason reason)

@@ -1,5 +1,6 @@
 using System;
 using PosTerminal.Link;
+using PosTerminal.Security;
 using PosTerminal.Util;
 
 namespace PosTerminal.Txn
@@ -27,6 +28,7 @@ namespace PosTerminal.Txn
             Currency = currency;
             Link = link;
             ReadCapability = MagstripeOnly;
+            Security = profile.DefaultSecurity;
         }
 
         /// <summary>CUP F60.4 code of a terminal that reads magnetic stripes only.</summary>
@@ -48,7 +50,7 @@ namespace PosTerminal.Txn
         public string Currency { get; }
 
         /// <summary>Hosts, timeouts, framing.</summary>
-        public LinkSettings Link { get; }
+        public LinkSettings Link { get; private set; }
 
         /// <summary>
         /// What the board's readers can read, as CUP F60.4: 2 magnetic stripe, 5 contact chip (and stripe),
@@ -56,11 +58,14 @@ namespace PosTerminal.Txn
         /// </summary>
         public string ReadCapability { get; private set; }
 
+        /// <summary>Key scheme, MAC, PIN block format, SM4 mode, track encryption. Starts at the profile's default.</summary>
+        public SecuritySettings Security { get; private set; }
+
         /// <summary>A copy with another link.</summary>
         public TerminalSettings WithLink(LinkSettings link)
         {
-            TerminalSettings t = new TerminalSettings(Profile, TerminalId, MerchantId, MerchantName, Currency, link);
-            t.ReadCapability = ReadCapability;
+            TerminalSettings t = Copy();
+            t.Link = link;
             return t;
         }
 
@@ -68,8 +73,25 @@ namespace PosTerminal.Txn
         public TerminalSettings WithReadCapability(string capability)
         {
             if (capability != "0" && capability != "2" && capability != "5" && capability != "6") throw new ArgumentException();
-            TerminalSettings t = new TerminalSettings(Profile, TerminalId, MerchantId, MerchantName, Currency, Link);
+            TerminalSettings t = Copy();
             t.ReadCapability = capability;
+            return t;
+        }
+
+        /// <summary>A copy with other security settings.</summary>
+        public TerminalSettings WithSecurity(SecuritySettings security)
+        {
+            if (security == null) throw new ArgumentNullException();
+            TerminalSettings t = Copy();
+            t.Security = security;
+            return t;
+        }
+
+        private TerminalSettings Copy()
+        {
+            TerminalSettings t = new TerminalSettings(Profile, TerminalId, MerchantId, MerchantName, Currency, Link);
+            t.ReadCapability = ReadCapability;
+            t.Security = Security;
             return t;
         }
 

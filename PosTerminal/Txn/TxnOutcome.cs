@@ -53,6 +53,15 @@ namespace PosTerminal.Txn
         /// <summary>Receipt text (masked); null when the terminal refused the transaction.</summary>
         public string Receipt { get; internal set; }
 
+        /// <summary>
+        /// The reversal reason (F39 of the 0400) when this reversible transaction may have reached the host without a
+        /// usable answer: "98" no response in time, "A0" wrong response MAC, "06" anything else; null otherwise.
+        /// </summary>
+        public string ReversalReason { get; internal set; }
+
+        /// <summary>True when the request carried an encrypted PIN block.</summary>
+        public bool PinEntered { get; internal set; }
+
         /// <summary>True for approved.</summary>
         public bool IsApproved
         {

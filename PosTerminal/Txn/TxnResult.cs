@@ -16,6 +16,8 @@ namespace PosTerminal.Txn
         /// <summary>The terminal refused before sending (bad amount, card rejected, storage failure).</summary>
         Refused = 5,
         /// <summary>An unexpected fault inside the terminal after the trace number was taken; the host may have the request.</summary>
-        Fault = 6
+        Fault = 6,
+        /// <summary>The host's answer carried a wrong MAC: it is not accepted (a reversal with reason A0 is due).</summary>
+        MacFailed = 7
     }
 }

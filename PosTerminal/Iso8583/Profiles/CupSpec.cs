@@ -11,7 +11,7 @@ namespace PosTerminal.Iso8583.Profiles
     public static class CupSpec
     {
         private static readonly object s_lock = new object();
-        private static MessageSpec s_spec;
+        private static readonly MessageSpec[] s_variants = new MessageSpec[4];
 
         /// <summary>
         /// The layout, built on first use. (Not a static field initialiser reading other types: nanoCLR runs static
@@ -19,18 +19,27 @@ namespace PosTerminal.Iso8583.Profiles
         /// </summary>
         public static MessageSpec Spec
         {
-            get
+            get { return Variant(false, false); }
+        }
+
+        /// <summary>
+        /// The layout for a security configuration: <paramref name="sm4PinBlock"/> makes F52 16 bytes (an SM4-encrypted
+        /// PIN block, 国密); <paramref name="encryptedTracks"/> lets F35/F36 carry any hex nibble (TDK-encrypted tracks
+        /// keep their digit count, doc.xrtinfo.com 磁道加密算法 4.4).
+        /// </summary>
+        public static MessageSpec Variant(bool sm4PinBlock, bool encryptedTracks)
+        {
+            int i = (sm4PinBlock ? 1 : 0) + (encryptedTracks ? 2 : 0);
+            lock (s_lock)
             {
-                lock (s_lock)
-                {
-                    if (s_spec == null) s_spec = Build();
-                    return s_spec;
-                }
+                if (s_variants[i] == null) s_variants[i] = Build(sm4PinBlock, encryptedTracks);
+                return s_variants[i];
             }
         }
 
-        private static MessageSpec Build()
+        private static MessageSpec Build(bool sm4PinBlock, bool encryptedTracks)
         {
+            FieldType track = encryptedTracks ? FieldType.HexDigits : FieldType.Track;
             const FieldType N = FieldType.Numeric;
             const FieldType Ans = FieldType.AlphaNumericSpecial;
             const FieldType An = FieldType.AlphaNumeric;
@@ -54,8 +63,8 @@ namespace PosTerminal.Iso8583.Profiles
             f[25] = FieldSpec.Fixed(2, N, Bcd, "POS condition code");
             f[26] = FieldSpec.Fixed(2, N, Bcd, "POS PIN capture code");
             f[32] = FieldSpec.Var(LengthKind.LL, L, 11, N, Bcd, "Acquiring institution id").WithPad(BcdPad.RightZero);
-            f[35] = FieldSpec.Var(LengthKind.LL, L, 37, FieldType.Track, Bcd, "Track 2 data").WithPad(BcdPad.RightZero).AsSensitive();
-            f[36] = FieldSpec.Var(LengthKind.LLL, L, 104, FieldType.Track, Bcd, "Track 3 data").WithPad(BcdPad.RightZero).AsSensitive();
+            f[35] = FieldSpec.Var(LengthKind.LL, L, 37, track, Bcd, "Track 2 data").WithPad(BcdPad.RightZero).AsSensitive();
+            f[36] = FieldSpec.Var(LengthKind.LLL, L, 104, track, Bcd, "Track 3 data").WithPad(BcdPad.RightZero).AsSensitive();
             f[37] = FieldSpec.Fixed(12, An, Asc, "Retrieval reference number");
             f[38] = FieldSpec.Fixed(6, An, Asc, "Authorization id response");
             f[39] = FieldSpec.Fixed(2, An, Asc, "Response code");
@@ -64,7 +73,7 @@ namespace PosTerminal.Iso8583.Profiles
             f[44] = FieldSpec.Var(LengthKind.LL, L, 25, Ans, Asc, "Additional response data");
             f[48] = FieldSpec.Var(LengthKind.LLL, L, 322, N, Bcd, "Additional data, private").WithPad(BcdPad.RightZero);
             f[49] = FieldSpec.Fixed(3, An, Asc, "Currency code, transaction");
-            f[52] = FieldSpec.Fixed(8, B, Bin, "PIN data").AsSensitive();
+            f[52] = FieldSpec.Fixed(sm4PinBlock ? 16 : 8, B, Bin, "PIN data").AsSensitive();
             f[53] = FieldSpec.Fixed(16, N, Bcd, "Security control information");
             f[54] = FieldSpec.Var(LengthKind.LLL, L, 20, Ans, Asc, "Additional amounts");
             f[55] = FieldSpec.Var(LengthKind.LLL, L, 255, B, Bin, "ICC system related data").AsSensitive();
@@ -75,7 +84,8 @@ namespace PosTerminal.Iso8583.Profiles
             f[62] = FieldSpec.Var(LengthKind.LLL, L, 512, B, Bin, "Reserved private (keys, codes)").AsSensitive();
             f[63] = FieldSpec.Var(LengthKind.LLL, L, 163, Ans, Asc, "Reserved private (operator, org)");
             f[64] = FieldSpec.Fixed(8, B, Bin, "Message authentication code");
-            return new MessageSpec("cup", Bcd, Bin, f);
+            string name = "cup" + (sm4PinBlock ? "-sm4" : "") + (encryptedTracks ? "-tdk" : "");
+            return new MessageSpec(name, Bcd, Bin, f);
         }
     }
 }

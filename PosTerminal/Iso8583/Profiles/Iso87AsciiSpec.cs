@@ -9,7 +9,7 @@ namespace PosTerminal.Iso8583.Profiles
     public static class Iso87AsciiSpec
     {
         private static readonly object s_lock = new object();
-        private static MessageSpec s_spec;
+        private static readonly MessageSpec[] s_variants = new MessageSpec[2];
 
         /// <summary>
         /// The layout, built on first use. (Not a static field initialiser reading other types: nanoCLR runs static
@@ -17,17 +17,21 @@ namespace PosTerminal.Iso8583.Profiles
         /// </summary>
         public static MessageSpec Spec
         {
-            get
+            get { return Variant(false); }
+        }
+
+        /// <summary>The layout with F52 of 16 bytes (32 hex characters) for an ISO 9564-1 format 4 (AES) PIN block.</summary>
+        public static MessageSpec Variant(bool aesPinBlock)
+        {
+            int i = aesPinBlock ? 1 : 0;
+            lock (s_lock)
             {
-                lock (s_lock)
-                {
-                    if (s_spec == null) s_spec = Build();
-                    return s_spec;
-                }
+                if (s_variants[i] == null) s_variants[i] = Build(aesPinBlock);
+                return s_variants[i];
             }
         }
 
-        private static MessageSpec Build()
+        private static MessageSpec Build(bool aesPinBlock)
         {
             const FieldType N = FieldType.Numeric;
             const FieldType Ans = FieldType.AlphaNumericSpecial;
@@ -62,7 +66,7 @@ namespace PosTerminal.Iso8583.Profiles
             f[44] = FieldSpec.Var(LengthKind.LL, L, 25, Ans, Asc, "Additional response data");
             f[48] = FieldSpec.Var(LengthKind.LLL, L, 999, Ans, Asc, "Additional data, private");
             f[49] = FieldSpec.Fixed(3, An, Asc, "Currency code, transaction");
-            f[52] = FieldSpec.Fixed(8, B, HexA, "PIN data").AsSensitive();
+            f[52] = FieldSpec.Fixed(aesPinBlock ? 16 : 8, B, HexA, "PIN data").AsSensitive();
             f[53] = FieldSpec.Fixed(16, N, Asc, "Security control information");
             f[54] = FieldSpec.Var(LengthKind.LLL, L, 120, Ans, Asc, "Additional amounts");
             f[55] = FieldSpec.Var(LengthKind.LLL, L, 999, B, HexA, "ICC system related data").AsSensitive();
@@ -74,7 +78,7 @@ namespace PosTerminal.Iso8583.Profiles
             f[70] = FieldSpec.Fixed(3, N, Asc, "Network management information code");
             f[90] = FieldSpec.Fixed(42, N, Asc, "Original data elements");
             f[128] = FieldSpec.Fixed(8, B, HexA, "Message authentication code");
-            return new MessageSpec("iso87ascii", Asc, FieldEncoding.HexAscii, f);
+            return new MessageSpec(aesPinBlock ? "iso87ascii-pin4" : "iso87ascii", Asc, FieldEncoding.HexAscii, f);
         }
     }
 }
