@@ -25,9 +25,8 @@ public sealed class AcquirerHost : IAsyncDisposable
     private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _clients = new();
+    private readonly RequestHandler _handler;
     private Task _acceptLoop;
-    private int _rrnSerial;
-    private int _authSerial;
     private long _connections, _frames, _badFrames;
 
     /// <summary>A host with <paramref name="options"/>; call <see cref="Start"/> to listen.</summary>
@@ -35,6 +34,7 @@ public sealed class AcquirerHost : IAsyncDisposable
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _listener = new TcpListener(options.Address, options.Port);
+        _handler = new RequestHandler(options, Ledger);
     }
 
     /// <summary>The books.</summary>
@@ -102,8 +102,9 @@ public sealed class AcquirerHost : IAsyncDisposable
         int overhead = (frame.HasTpdu ? FrameFormat.TpduLength : 0) + frame.HeaderLength;
         byte[] buf = new byte[lengthBytes + _options.MaxFrameLength];
         byte[] reply = new byte[lengthBytes + _options.MaxFrameLength];
-        IsoMessage request = new(_options.Profile.Spec);
-        IsoMessage response = new(_options.Profile.Spec);
+        PosTerminal.Iso8583.MessageSpec spec = _options.Profile.SpecFor(_options.Security);
+        IsoMessage request = new(spec);
+        IsoMessage response = new(spec);
         using (client)
         using (CancellationTokenSource idle = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token))
         {
@@ -147,7 +148,7 @@ public sealed class AcquirerHost : IAsyncDisposable
                         Drop(peer, $"MTI {request.Mti:D4} is not a request or advice");
                         return;
                     }
-                    Answer answer = Handle(peer, request, response);
+                    Answer answer = _handler.Handle(peer, request, buf, msgAt, lengthBytes + len - msgAt, response);
                     request.Clear();
                     if (answer.Action == RuleAction.NoReply)
                     {
@@ -156,7 +157,7 @@ public sealed class AcquirerHost : IAsyncDisposable
                         continue;
                     }
                     if (answer.Action == RuleAction.Delay) await Task.Delay(answer.DelayMs, _stop.Token).ConfigureAwait(false);
-                    int n = WriteReply(buf, reply, lengthBytes, overhead, response);
+                    int n = WriteReply(buf, reply, lengthBytes, overhead, response, answer.Signer);
                     response.Clear();
                     Array.Clear(buf, lengthBytes, len);   // the request frame is no longer needed (it held F2/F35)
                     await stream.WriteAsync(reply.AsMemory(0, n), _stop.Token).ConfigureAwait(false);
@@ -183,7 +184,7 @@ public sealed class AcquirerHost : IAsyncDisposable
     }
 
     // [length][TPDU with source and destination swapped][request header][response message]
-    private static int WriteReply(byte[] requestFrame, byte[] reply, int lengthBytes, int overhead, IsoMessage response)
+    private int WriteReply(byte[] requestFrame, byte[] reply, int lengthBytes, int overhead, IsoMessage response, Func<byte[], int, int, byte[]> signer)
     {
         int p = lengthBytes;
         if (overhead >= FrameFormat.TpduLength && requestFrame[p] == FrameFormat.TpduId)
@@ -199,7 +200,17 @@ public sealed class AcquirerHost : IAsyncDisposable
         {
             Array.Copy(requestFrame, p, reply, p, overhead);
         }
-        int len = overhead + IsoCodec.Pack(response, reply, lengthBytes + overhead);
+        int at = lengthBytes + overhead;
+        if (signer != null)
+        {
+            // F64 over the reply's MAC element block: pack with a zero MAC to fix the layout, MAC, pack again.
+            response.SetBytes(IsoField.Mac, new byte[8], 0, 8);
+            IsoCodec.Pack(response, reply, at);
+            byte[] mac = signer(reply, at, response.WireOffset(IsoField.Mac));
+            if (_options.WrongResponseMac) mac[0] ^= 0x01;
+            response.SetBytes(IsoField.Mac, mac, 0, mac.Length);
+        }
+        int len = overhead + IsoCodec.Pack(response, reply, at);
         if (lengthBytes == 2)
         {
             reply[0] = (byte)(len >> 8);
@@ -211,111 +222,6 @@ public sealed class AcquirerHost : IAsyncDisposable
             for (int i = 0; i < 4; i++) reply[i] = (byte)digits[i];
         }
         return lengthBytes + len;
-    }
-
-    private readonly record struct Answer(RuleAction Action, int DelayMs);
-
-    private Answer Handle(string peer, IsoMessage rq, IsoMessage rs)
-    {
-        int mti = rq.Mti;
-        rs.Mti = mti + 10;
-        foreach (int f in new[] { IsoField.Pan, IsoField.ProcessingCode, IsoField.Amount, IsoField.Stan, IsoField.Expiry,
-                     IsoField.EntryMode, IsoField.CardSequence, IsoField.ConditionCode, IsoField.TerminalId,
-                     IsoField.MerchantId, IsoField.Currency, IsoField.Reserved60 })
-        {
-            if (rq.Has(f)) rs.CopyField(f, rq);
-        }
-        DateTime now = DateTime.Now;
-        rs.Set(IsoField.LocalTime, now.ToString("HHmmss", CultureInfo.InvariantCulture));
-        rs.Set(IsoField.LocalDate, now.ToString("MMdd", CultureInfo.InvariantCulture));
-        rs.Set(IsoField.SettlementDate, now.ToString("MMdd", CultureInfo.InvariantCulture));
-        rs.Set(IsoField.AcquirerId, _options.AcquirerId);
-
-        bool isSale = mti == 200 && rq.ValueEquals(IsoField.ProcessingCode, TransactionType.Sale.ProcessingCode);
-        if (!isSale)
-        {
-            rs.Set(IsoField.ResponseCode, "40");
-            _options.Log($"[{peer}] {mti:D4} F3={rq.GetString(IsoField.ProcessingCode)} not supported -> 40");
-            return new Answer(RuleAction.Respond, 0);
-        }
-
-        string tid = rq.GetString(IsoField.TerminalId);
-        string amount = rq.GetString(IsoField.Amount);
-        string masked = MaskedPan(rq);
-        int stan = (int)rq.GetNumber(IsoField.Stan);
-        int batch = Batch(rq);
-        if (tid == null || amount == null || stan < 0 || masked == null || !rq.Has(IsoField.MerchantId))
-        {
-            rs.Set(IsoField.ResponseCode, "30");
-            _options.Log($"[{peer}] 0200 SALE missing a required field -> 30");
-            return new Answer(RuleAction.Respond, 0);
-        }
-
-        LedgerEntry known = Ledger.Find(tid, batch, stan);
-        if (known != null)
-        {
-            Fill(rs, known.ResponseCode, known.Rrn, known.AuthCode);
-            _options.Log($"[{peer}] 0200 SALE tid={tid} batch={batch:D6} stan={stan:D6} repeated -> {known.ResponseCode} (booked once)");
-            return new Answer(RuleAction.Respond, 0);
-        }
-
-        string pan = PanDigits(rq);
-        SaleRule rule = _options.Rules.Find(r => r.Matches(amount, pan));
-        if (rule != null && rule.Action == RuleAction.NoReply)
-        {
-            _options.Log($"[{peer}] 0200 SALE tid={tid} stan={stan:D6} pan={masked} amount={amount} -> no reply ({rule})");
-            return new Answer(RuleAction.NoReply, 0);
-        }
-        string rc = rule != null && rule.Action == RuleAction.Respond ? rule.ResponseCode : "00";
-        string rrn = now.ToString("HHmmss", CultureInfo.InvariantCulture) + (Interlocked.Increment(ref _rrnSerial) % 1000000).ToString("D6", CultureInfo.InvariantCulture);
-        string auth = rc == "00" ? (Interlocked.Increment(ref _authSerial) % 1000000).ToString("D6", CultureInfo.InvariantCulture) : null;
-        LedgerEntry booked = Ledger.Book(new LedgerEntry(tid, rq.GetString(IsoField.MerchantId), stan, batch, masked,
-            long.Parse(amount, CultureInfo.InvariantCulture), rc, rrn, auth, now));
-        Fill(rs, booked.ResponseCode, booked.Rrn, booked.AuthCode);
-        _options.Log($"[{peer}] 0200 SALE tid={tid} batch={batch:D6} stan={stan:D6} pan={masked} amount={amount} -> {rc} rrn={rrn}" + (auth != null ? " auth=" + auth : ""));
-        return rule != null && rule.Action == RuleAction.Delay ? new Answer(RuleAction.Delay, rule.DelayMs) : new Answer(RuleAction.Respond, 0);
-    }
-
-    private void Fill(IsoMessage rs, string rc, string rrn, string auth)
-    {
-        rs.Set(IsoField.Rrn, rrn);
-        if (auth != null) rs.Set(IsoField.AuthCode, auth);
-        rs.Set(IsoField.ResponseCode, rc);
-        if (_options.Profile == AcquirerProfile.Cup)
-        {
-            // F44: issuer and acquirer institution ids, 11 characters each, space-filled (as in captured 0210s);
-            // F63: card organisation code.
-            rs.Set(IsoField.AdditionalResponse, _options.AcquirerId.PadRight(11) + _options.AcquirerId.PadRight(11));
-            rs.Set(IsoField.Reserved63, "CUP");
-        }
-    }
-
-    private static int Batch(IsoMessage rq)
-    {
-        string f60 = rq.GetString(IsoField.Reserved60);
-        return f60 != null && f60.Length >= 8 && int.TryParse(f60.AsSpan(2, 6), NumberStyles.None, CultureInfo.InvariantCulture, out int b) ? b : 0;
-    }
-
-    // PAN digits from F2, or from F35 up to the separator.
-    private static string PanDigits(IsoMessage rq)
-    {
-        string pan = rq.GetString(IsoField.Pan);
-        if (pan != null) return pan;
-        string t2 = rq.GetString(IsoField.Track2);
-        if (t2 == null) return null;
-        int sep = t2.IndexOf('=');
-        return sep > 0 ? t2[..sep] : null;
-    }
-
-    private static string MaskedPan(IsoMessage rq)
-    {
-        string pan = PanDigits(rq);
-        if (pan == null) return null;
-        byte[] b = new byte[pan.Length];
-        for (int i = 0; i < pan.Length; i++) b[i] = (byte)pan[i];
-        string masked = PosTerminal.Util.Mask.Pan(b, 0, b.Length);
-        Array.Clear(b);
-        return masked;
     }
 
     // ISO 8583:1987 MTI position 3 (function): 0 request, 2 advice. Responses (1, 3) and notifications are not answered.

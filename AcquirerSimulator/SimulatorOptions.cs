@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Net;
+using AcquirerSimulator.Security;
 using PosTerminal.Txn;
 
 namespace AcquirerSimulator;
@@ -31,6 +32,24 @@ public sealed class SimulatorOptions
 
     /// <summary>A client silent for this long is dropped.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Security the terminals use (MAC method, key scheme, PIN format, SM4, track encryption); the profile's default unless set.</summary>
+    public PosTerminal.Security.SecuritySettings Security
+    {
+        get => _security ?? Profile.DefaultSecurity;
+        set => _security = value;
+    }
+
+    private PosTerminal.Security.SecuritySettings _security;
+
+    /// <summary>The terminals' master keys / BDKs, the working keys issued at sign-on, and their batch numbers.</summary>
+    public TerminalKeys Keys { get; } = new();
+
+    /// <summary>PIN on file per PAN; a PIN block for a PAN not listed here is accepted once it decodes.</summary>
+    public Dictionary<string, string> CardPins { get; } = new();
+
+    /// <summary>Send every response MAC wrong (to exercise the terminal's A0 path).</summary>
+    public bool WrongResponseMac { get; set; }
 
     /// <summary>Where masked log lines go (never a PAN, track, PIN block or key).</summary>
     public Action<string> Log { get; set; } = _ => { };

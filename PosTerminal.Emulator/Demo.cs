@@ -7,7 +7,9 @@ using AcquirerSimulator;
 using PosTerminal.Cards;
 using PosTerminal.Emulator.Board;
 using PosTerminal.Emulator.Host;
+using PosTerminal.Crypto;
 using PosTerminal.Link;
+using PosTerminal.Security;
 using PosTerminal.Txn;
 
 namespace PosTerminal.Emulator;
@@ -29,6 +31,8 @@ public static class Demo
     /// <summary>Runs the demo; returns an exit code.</summary>
     public static async Task<int> Run(DemoOptions o, TextWriter output)
     {
+        const string terminalId = "88880001";
+        SecuritySettings sec = o.Security ?? o.Profile.DefaultSecurity;
         AcquirerHost simulator = null;
         try
         {
@@ -36,38 +40,51 @@ public static class Demo
             int simulatorPort = -1;
             if (primary == null)
             {
-                SimulatorOptions so = new() { Port = 0, Profile = o.Profile, Log = line => output.WriteLine("   [acquirer] " + line) };
+                SimulatorOptions so = new()
+                {
+                    Port = 0, Profile = o.Profile, Security = sec, WrongResponseMac = o.WrongResponseMac,
+                    Log = line => output.WriteLine("   [acquirer] " + line),
+                };
+                DemoKeys.Register(so.Keys, terminalId, sec);
+                foreach (TestCard c in TestCard.All) so.CardPins[c.Pan] = c.Pin;
                 simulator = new AcquirerHost(so);
                 simulator.Start();
                 simulatorPort = simulator.Port;
                 primary = new HostEndpoint("127.0.0.1", simulatorPort);
             }
             var hosts = new System.Collections.Generic.List<HostEndpoint>();
-            if (o.ShowFailover)
-            {
-                hosts.Add(new HostEndpoint("127.0.0.1", ClosedLoopbackPort()));
-                hosts.Add(primary);
-            }
-            else
-            {
-                hosts.Add(primary);
-            }
+            if (o.ShowFailover) hosts.Add(new HostEndpoint("127.0.0.1", ClosedLoopbackPort()));
+            hosts.Add(primary);
             hosts.AddRange(o.Backups);
             if (hosts.Count > 4) throw new ArgumentException("at most 4 hosts in all");
 
             LinkSettings link = new(hosts.ToArray(), o.ConnectTimeoutMs, o.ResponseTimeoutMs, o.Frame());
-            TerminalSettings settings = new(o.Profile, "88880001", "898310048990001", "POSTERMINAL DEMO SHOP", "156", link);
+            TerminalSettings settings = new TerminalSettings(o.Profile, terminalId, "898310048990001", "POSTERMINAL DEMO SHOP", "156", link)
+                .WithSecurity(sec);
             FileStore store = new(o.DataDir);
             ConsoleTrace trace = o.Trace ? new ConsoleTrace(output, link) : null;
-            Terminal terminal = new(settings, new SocketConnector(), new SystemClock(), store, trace);
+            Terminal terminal = new(settings, new SocketConnector(), new SystemClock(), store, trace, new CryptoRandom());
 
-            output.WriteLine($"PosTerminal emulator - profile {o.Profile.Name}, terminal {settings.TerminalId}, merchant {settings.MerchantId}");
+            output.WriteLine($"PosTerminal emulator - profile {o.Profile.Name}, security {SecurityName(sec)}, terminal {settings.TerminalId}, merchant {settings.MerchantId}");
             for (int i = 0; i < link.HostCount; i++)
             {
                 string note = link.Host(i).Port == simulatorPort ? " (built-in acquirer simulator)" : "";
                 output.WriteLine($"   {LinkSettings.HostRole(i),-9} {link.Host(i)}{note}");
             }
             output.WriteLine($"   timeouts: connect {link.ConnectTimeoutMs} ms, response {link.ResponseTimeoutMs} ms; data in {store.DirectoryPath}");
+
+            if (!LoadKeys(terminal, sec, output)) return NotCompleted;
+            if (!sec.IsDukpt)
+            {
+                output.WriteLine();
+                output.WriteLine("sign-on (0800):");
+                SignOnOutcome so = terminal.SignOn();
+                output.WriteLine($"SIGN-ON {so.Result}" + (so.ResponseCode != null ? $" ({so.ResponseCode})" : "")
+                    + (so.Result == SignOnResult.KeysRejected ? $": {so.KeyStatus}" : "")
+                    + (so.Batch > 0 ? $", batch {so.Batch:D6}" : ""));
+                output.WriteLine($"   key check values: PIK {so.PinKeyCheck ?? "-"}, MAK {so.MacKeyCheck ?? "-"}, TDK {so.TrackKeyCheck ?? "-"}");
+                if (so.Result != SignOnResult.Ok) return NotCompleted;
+            }
 
             TestCard card = TestCard.Find(o.Card) ?? throw new ArgumentException($"unknown card '{o.Card}' (see: cards)");
             Track2Status read = new VirtualMagstripeReader().Swipe(card, out CardData data);
@@ -76,11 +93,16 @@ public static class Demo
                 output.WriteLine($"card {card.Name}: swipe rejected ({read}); nothing was sent");
                 return NotCompleted;
             }
+            string pinText = o.Pin ?? card.Pin;
             using (data)
+            using (PinEntry pin = pinText.Length == 0 ? null : new PinEntry(System.Text.Encoding.ASCII.GetBytes(pinText), 0, pinText.Length))
             {
-                output.WriteLine($"card swiped: {data.MaskedPan} ({card.Description}); sale of {Currency.Format(o.AmountMinor, settings.Currency)}");
                 output.WriteLine();
-                TxnOutcome outcome = terminal.Sale(data, o.AmountMinor);
+                output.WriteLine($"card swiped: {data.MaskedPan} ({card.Description}); sale of {Currency.Format(o.AmountMinor, settings.Currency)}"
+                    + (pin != null ? $", PIN entered ({pin})" : ", no PIN"));
+                if (sec.IsDukpt) output.WriteLine($"   DUKPT KSN before the sale: {terminal.Dukpt.Current}");
+                output.WriteLine();
+                TxnOutcome outcome = pin == null ? terminal.Sale(data, o.AmountMinor) : terminal.Sale(data, o.AmountMinor, pin);
                 output.WriteLine();
                 if (outcome.Receipt != null) output.Write(outcome.Receipt);
                 output.WriteLine();
@@ -99,6 +121,54 @@ public static class Demo
         }
     }
 
+    /// <summary>"cup", "cup-sm4", "dukpt-aes", ... for a security configuration.</summary>
+    public static string SecurityName(SecuritySettings sec)
+    {
+        if (sec.IsDukpt) return sec.Scheme == KeyScheme.DukptAes ? "dukpt-aes" : "dukpt-tdes";
+        if (sec.Sm4) return "cup-sm4";
+        if (sec.EncryptTracks) return "cup-tdk";
+        return sec.Mac == MacMethod.X919 ? "cup-x919" : "cup";
+    }
+
+    // The key ceremony the first time: the master key from two components (their check values printed, as the
+    // custodians compare them with their forms), or the DUKPT initial key and KSN from the injection facility.
+    private static bool LoadKeys(Terminal terminal, SecuritySettings sec, TextWriter output)
+    {
+        if (sec.IsDukpt)
+        {
+            if (terminal.Keys.Has(KeySlot.DukptInitialKey) && terminal.Dukpt.Current != null)
+            {
+                output.WriteLine($"   DUKPT initial key in store: {terminal.Keys.Get(KeySlot.DukptInitialKey)}, KSN {terminal.Dukpt.Current}");
+                return true;
+            }
+            (SecretKey key, Ksn ksn) = DemoKeys.InjectDukpt(sec.Scheme == KeyScheme.DukptAes);
+            output.WriteLine($"   DUKPT initial key injected: {key}, initial KSN {ksn}");
+            return terminal.Keys.Put(KeySlot.DukptInitialKey, key) && terminal.Dukpt.Start(ksn);
+        }
+        SecretKey current = terminal.Keys.Get(KeySlot.MasterKey);
+        if (current != null && (current.Algorithm == KeyAlgorithm.Sm4) == sec.Sm4)
+        {
+            output.WriteLine($"   master key in store: {current}");
+            return true;
+        }
+        KeyAlgorithm alg = sec.Sm4 ? KeyAlgorithm.Sm4 : KeyAlgorithm.Tdes;
+        using KeyComponentLoader loader = new(alg, 16, 2);
+        foreach (string component in sec.Sm4 ? new[] { DemoKeys.Sm4TmkComponent1, DemoKeys.Sm4TmkComponent2 } : new[] { DemoKeys.TmkComponent1, DemoKeys.TmkComponent2 })
+        {
+            byte[] c = PosTerminal.Util.Hex.Decode(component);
+            KeyLoadStatus s = loader.AddComponent(c, 0, c.Length, out string kcv);
+            Array.Clear(c);
+            output.WriteLine($"   master key component {loader.ComponentsAdded}: {s}, check value {kcv}");
+        }
+        byte[] whole = DemoKeys.MasterKey(sec.Sm4);
+        string expected;
+        using (SecretKey reference = new(alg, whole, 0, whole.Length)) expected = reference.CheckValue[..6];
+        Array.Clear(whole);
+        KeyLoadStatus done = loader.Complete(expected, out SecretKey tmk);
+        output.WriteLine($"   master key combined: {done}" + (tmk != null ? $", {tmk}" : ""));
+        return done == KeyLoadStatus.Ok && terminal.Keys.Put(KeySlot.MasterKey, tmk);
+    }
+
     /// <summary>One line for the end of the demo, e.g. "RESULT approved (00) via primary 127.0.0.1:4711, STAN 000007, 3 ms".</summary>
     public static string Summary(TxnOutcome o)
     {
@@ -109,7 +179,8 @@ public static class Demo
                 $"RESULT {(o.IsApproved ? "approved" : "declined")} ({o.ResponseCode} {ResponseCodes.Describe(o.ResponseCode)}){via}, STAN {o.Stan:D6}, RRN {o.Rrn?.Trim()}, {o.RoundTripMs} ms"
                 + (o.IsApproved && o.ApprovedAmountMinor != o.AmountMinor ? $", partial: {o.ApprovedAmountMinor} of {o.AmountMinor}" : ""),
             TxnResult.Refused => $"RESULT refused by the terminal: {o.Refusal}",
-            _ => $"RESULT {o.Result}{via}, STAN {o.Stan:D6}" + (o.Result is TxnResult.NoResponse or TxnResult.LinkFailed or TxnResult.Fault ? " (unanswered: the host may hold the request)" : ""),
+            TxnResult.MacFailed => $"RESULT response MAC wrong: not accepted{via}, STAN {o.Stan:D6}, reversal due (reason {o.ReversalReason})",
+            _ => $"RESULT {o.Result}{via}, STAN {o.Stan:D6}" + (o.ReversalReason != null ? $" (unanswered: the host may hold the request; reversal due, reason {o.ReversalReason})" : ""),
         };
     }
 

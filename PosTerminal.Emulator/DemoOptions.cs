@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using PosTerminal.Link;
 using PosTerminal.Txn;
 
@@ -43,6 +44,15 @@ public sealed class DemoOptions
     /// <summary>Header after the TPDU, or null for the profile's default.</summary>
     public byte[] Header { get; set; }
 
+    /// <summary>Security configuration (see SecuritySettings.Named); null = the profile's default.</summary>
+    public PosTerminal.Security.SecuritySettings Security { get; set; }
+
+    /// <summary>The PIN to enter: null = the test card's PIN on file, "" = no PIN (a sale without PIN).</summary>
+    public string Pin { get; set; }
+
+    /// <summary>Make the built-in simulator send wrong response MACs.</summary>
+    public bool WrongResponseMac { get; set; }
+
     /// <summary>Print the frame trace.</summary>
     public bool Trace { get; set; } = true;
 
@@ -71,6 +81,10 @@ public sealed class DemoOptions
                 case "--tpdu": o.Tpdu = ParseHex(Next(), "--tpdu", 5, 5); break;
                 case "--header": o.Header = ParseHex(Next(), "--header", 0, 32); break;
                 case "--no-trace": o.Trace = false; break;
+                case "--security": o.Security = PosTerminal.Security.SecuritySettings.Named(Next()) ?? throw new ArgumentException("--security is one of " + PosTerminal.Security.SecuritySettings.Names); break;
+                case "--pin": o.Pin = ParsePin(Next()); break;
+                case "--no-pin": o.Pin = ""; break;
+                case "--wrong-response-mac": o.WrongResponseMac = true; break;
                 default: throw new ArgumentException("unknown option " + a + " (try: demo --help)");
             }
         }
@@ -78,6 +92,9 @@ public sealed class DemoOptions
         if (host != null) o.Primary = new HostEndpoint(host, port);
         if (o.Primary != null && o.ShowFailover) throw new ArgumentException("--show-failover uses the built-in simulator; leave out --host/--port");
         if (o.Backups.Count > 3) throw new ArgumentException("at most 3 backup hosts");
+        o.Security ??= o.Profile.DefaultSecurity;
+        if ((o.Profile == AcquirerProfile.Cup) == o.Security.IsDukpt)
+            throw new ArgumentException("--security: cup takes cup, cup-x919, cup-tdk or cup-sm4; iso87ascii takes dukpt-tdes or dukpt-aes");
         if (o.Tpdu != null && o.Tpdu[0] != PosTerminal.Link.FrameFormat.TpduId) throw new ArgumentException("a TPDU starts with 60 (ID), then destination and source NII, e.g. 6000030000");
         return o;
     }
@@ -104,6 +121,10 @@ public sealed class DemoOptions
         if (b.Length < min || b.Length > max) throw new ArgumentException($"{option} takes {min}-{max} bytes of hex");
         return b;
     }
+
+    // A PIN as typed on the PIN pad: 4 to 12 digits (ISO 9564-1).
+    private static string ParsePin(string s) =>
+        s.Length is >= 4 and <= 12 && s.All(char.IsAsciiDigit) ? s : throw new ArgumentException("--pin takes 4 to 12 digits");
 
     private static int ParsePort(string s) =>
         int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out int p) && p >= 1 && p <= 65535 ? p : throw new ArgumentException("a port is 1-65535");

@@ -45,7 +45,7 @@ public class LoopbackLinkTests
     [TestMethod]
     public async Task Sale_NoReplyRule_TimesOutAfterResponseTimeout()
     {
-        await using SimulatorFixture sim = new(null, "amount=4242:noreply");
+        await using SimulatorFixture sim = new(null, null, "amount=4242:noreply");
         Stopwatch w = Stopwatch.StartNew();
         TxnOutcome o;
         using (CardData card = SimulatorFixture.Card()) o = sim.Terminal(responseTimeoutMs: 700).Sale(card, 4242);
@@ -57,7 +57,7 @@ public class LoopbackLinkTests
     [TestMethod]
     public async Task Sale_DelayedReply_WithinTimeoutApproved_BeyondTimeoutNoResponse()
     {
-        await using SimulatorFixture sim = new(null, "amount=3000:delay=400");
+        await using SimulatorFixture sim = new(null, null, "amount=3000:delay=400");
         TxnOutcome inTime, late;
         using (CardData card = SimulatorFixture.Card()) inTime = sim.Terminal(responseTimeoutMs: 3000).Sale(card, 3000);
         using (CardData card = SimulatorFixture.Card()) late = sim.Terminal(responseTimeoutMs: 150).Sale(card, 3000);

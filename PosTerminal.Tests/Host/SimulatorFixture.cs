@@ -3,8 +3,13 @@ using System.Collections.Concurrent;
 using System.IO;
 using System.Threading.Tasks;
 using AcquirerSimulator;
+using AcquirerSimulator.Security;
 using PosTerminal.Cards;
+using PosTerminal.Crypto;
+using PosTerminal.Emulator.Board;
 using PosTerminal.Emulator.Host;
+using PosTerminal.Security;
+using PosTerminal.Tests.Fakes;
 using PosTerminal.Link;
 using PosTerminal.Txn;
 
@@ -21,14 +26,31 @@ public sealed class SimulatorFixture : IAsyncDisposable
 
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "posterminal-test-" + Guid.NewGuid().ToString("N"));
 
-    /// <summary>Starts a simulator with <paramref name="profile"/> (cup by default) and the default rules plus <paramref name="rules"/> first.</summary>
-    public SimulatorFixture(AcquirerProfile profile = null, params string[] rules)
+    /// <summary>
+    /// Starts a simulator with <paramref name="profile"/> (cup by default), <paramref name="security"/> (default: the
+    /// profile's key scheme without MAC, for tests of the plain flow) and the default rules plus <paramref name="rules"/>
+    /// first. The demo keys are on file for every terminal id, and the test cards' PINs.
+    /// </summary>
+    public SimulatorFixture(AcquirerProfile profile = null, SecuritySettings security = null, params string[] rules)
     {
-        SimulatorOptions o = new() { Port = 0, Profile = profile ?? AcquirerProfile.Cup, Log = Log.Enqueue };
-        for (int i = rules.Length - 1; i >= 0; i--) o.Rules.Insert(0, SaleRule.Parse(rules[i]));
-        Host = new AcquirerHost(o);
+        Profile = profile ?? AcquirerProfile.Cup;
+        Security = security ?? NoSecurity.For(Profile);
+        Options = new() { Port = 0, Profile = Profile, Security = Security, Log = Log.Enqueue };
+        for (int i = rules.Length - 1; i >= 0; i--) Options.Rules.Insert(0, SaleRule.Parse(rules[i]));
+        DemoKeys.Register(Options.Keys, TerminalKeys.AnyTerminal, Security);
+        foreach (TestCard c in TestCard.All) Options.CardPins[c.Pan] = c.Pin;
+        Host = new AcquirerHost(Options);
         Host.Start();
     }
+
+    /// <summary>The simulator's options (its key registry, switches).</summary>
+    public SimulatorOptions Options { get; }
+
+    /// <summary>Profile of simulator and terminals.</summary>
+    public AcquirerProfile Profile { get; }
+
+    /// <summary>Security of simulator and terminals.</summary>
+    public SecuritySettings Security { get; }
 
     /// <summary>The simulator's endpoint.</summary>
     public HostEndpoint Endpoint => new("127.0.0.1", Host.Port);
@@ -39,12 +61,46 @@ public sealed class SimulatorFixture : IAsyncDisposable
     /// </summary>
     public Terminal Terminal(int responseTimeoutMs = 3000, AcquirerProfile profile = null, string terminalId = "88880001", params HostEndpoint[] hosts)
     {
-        profile ??= AcquirerProfile.Cup;
+        profile ??= Profile;
         if (hosts.Length == 0) hosts = [Endpoint];
         LinkSettings link = new(hosts, 2000, responseTimeoutMs, profile.DefaultFrame);
-        TerminalSettings s = new(profile, terminalId, "898310048990001", "TEST SHOP", "156", link);
-        return new Terminal(s, new SocketConnector(), new SystemClock(), new FileStore(Path.Combine(_dataDir, terminalId)), null);
+        TerminalSettings s = new TerminalSettings(profile, terminalId, "898310048990001", "TEST SHOP", "156", link).WithSecurity(Security);
+        Terminal t = new(s, new SocketConnector(), new SystemClock(), new FileStore(Path.Combine(_dataDir, terminalId)), null, new CryptoRandom());
+        Provision(t);
+        return t;
     }
+
+    /// <summary>A terminal (see <see cref="Terminal"/>) that has signed on, when its keys need a sign-on.</summary>
+    public Terminal SignedOnTerminal(string terminalId = "88880001")
+    {
+        Terminal t = Terminal(terminalId: terminalId);
+        if (!Security.IsDukpt)
+        {
+            SignOnOutcome o = t.SignOn();
+            if (o.Result != SignOnResult.Ok) throw new InvalidOperationException("sign-on: " + o.Result + " " + o.KeyStatus);
+        }
+        return t;
+    }
+
+    // The key ceremony: the demo master key (or DUKPT initial key and KSN), as the emulator loads them.
+    private void Provision(Terminal t)
+    {
+        if (Security.IsDukpt)
+        {
+            if (t.Keys.Has(KeySlot.DukptInitialKey)) return;
+            (SecretKey key, Ksn ksn) = DemoKeys.InjectDukpt(Security.Scheme == KeyScheme.DukptAes);
+            t.Keys.Put(KeySlot.DukptInitialKey, key);
+            t.Dukpt.Start(ksn);
+            return;
+        }
+        if (t.Keys.Has(KeySlot.MasterKey)) return;
+        byte[] tmk = DemoKeys.MasterKey(Security.Sm4);
+        t.Keys.Put(KeySlot.MasterKey, new SecretKey(Security.Sm4 ? KeyAlgorithm.Sm4 : KeyAlgorithm.Tdes, tmk, 0, tmk.Length));
+        Array.Clear(tmk);
+    }
+
+    /// <summary>The test card's PIN entry.</summary>
+    public static PinEntry Pin(string digits) => new(System.Text.Encoding.ASCII.GetBytes(digits), 0, digits.Length);
 
     /// <summary>A swiped test card.</summary>
     public static CardData Card(string track = ";6212260000123456782=30121011234567890?")

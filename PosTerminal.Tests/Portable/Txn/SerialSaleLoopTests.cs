@@ -19,6 +19,7 @@ namespace PosTerminal.Tests.Txn
             HostEndpoint[] hosts = { new HostEndpoint("192.168.1.10", 5800) };
             LinkSettings link = new LinkSettings(hosts, 1000, 5000, AcquirerProfile.Cup.DefaultFrame);
             TerminalSettings s = new TerminalSettings(AcquirerProfile.Cup, "88880001", "898310048990001", "TEST SHOP", "156", link);
+            s = s.WithSecurity(NoSecurity.For(s.Profile));
             return new Terminal(s, connector, clock, new MemoryStore(), null);
         }
 

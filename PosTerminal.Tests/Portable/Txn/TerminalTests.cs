@@ -36,6 +36,7 @@ namespace PosTerminal.Tests.Txn
                 HostEndpoint[] hosts = { new HostEndpoint("192.168.1.10", 5800) };
                 LinkSettings link = new LinkSettings(hosts, 1000, 5000, Profile.DefaultFrame);
                 TerminalSettings s = new TerminalSettings(Profile, "88880001", "898310048990001", "TEST SHOP", "156", link);
+                s = s.WithSecurity(NoSecurity.For(s.Profile));
                 return new Terminal(s, Connector, Clock, Store, null);
             }
 
@@ -195,6 +196,7 @@ namespace PosTerminal.Tests.Txn
             HostEndpoint[] hosts = { new HostEndpoint("192.168.1.10", 5800) };
             LinkSettings link = new LinkSettings(hosts, 1000, 5000, AcquirerProfile.Cup.DefaultFrame);
             TerminalSettings s = new TerminalSettings(AcquirerProfile.Cup, "88880001", "898310048990001", "TEST SHOP", "156", link);
+                s = s.WithSecurity(NoSecurity.For(s.Profile));
             Terminal t = new Terminal(s, f.Connector, f.Clock, f.Store, spy);
             TxnOutcome o;
             using (CardData card = Card()) o = t.Sale(card, 100);
@@ -362,6 +364,7 @@ namespace PosTerminal.Tests.Txn
             HostEndpoint[] hosts = { new HostEndpoint("192.168.1.10", 5800) };
             LinkSettings link = new LinkSettings(hosts, 1000, 5000, AcquirerProfile.Cup.DefaultFrame);
             TerminalSettings s = new TerminalSettings(AcquirerProfile.Cup, "88880001", "898310048990001", "TEST SHOP", "156", link);
+                s = s.WithSecurity(NoSecurity.For(s.Profile));
             Terminal t = new Terminal(s, new ThrowingConnector(), f.Clock, f.Store, null);
             TxnOutcome o;
             using (CardData card = Card()) o = t.Sale(card, 100);

@@ -1,0 +1,214 @@
+using System;
+using System.Globalization;
+using System.Threading;
+using AcquirerSimulator.Security;
+using PosTerminal.Iso8583;
+using PosTerminal.Security;
+using PosTerminal.Txn;
+
+namespace AcquirerSimulator;
+
+/// <summary>What the host does after handling a request.</summary>
+/// <param name="Action">Respond, do not respond, or respond after <paramref name="DelayMs"/>.</param>
+/// <param name="DelayMs">Delay before the reply.</param>
+/// <param name="Signer">Computes the response's F64 over its MAC element block, or null for an unMACed reply.</param>
+public readonly record struct Answer(RuleAction Action, int DelayMs, Func<byte[], int, int, byte[]> Signer);
+
+/// <summary>
+/// The simulated acquirer's business logic, apart from the network: sign-on (issues working keys under the
+/// terminal's TMK), sales (MAC check, PIN check, track decryption, rule table, ledger) and the response MAC. Its
+/// cryptography is <see cref="AcquirerSimulator.Security"/> (.NET and BouncyCastle), never the firmware's.
+/// </summary>
+public sealed class RequestHandler
+{
+    // Response codes: 00 approved, 03 invalid merchant/terminal, 22 sign on again, 30 format error, 40 function
+    // not supported, 55 incorrect PIN, A0 MAC error (UnionPay POS response-code annex).
+    private const string Approved = "00", UnknownTerminal = "03", SignOnAgain = "22", FormatError = "30",
+        NotSupported = "40", WrongPin = "55", MacError = "A0";
+
+    private readonly SimulatorOptions _o;
+    private readonly Ledger _ledger;
+    private int _rrnSerial;
+    private int _authSerial;
+
+    /// <summary>A handler for <paramref name="options"/>, booking into <paramref name="ledger"/>.</summary>
+    public RequestHandler(SimulatorOptions options, Ledger ledger)
+    {
+        _o = options;
+        _ledger = ledger;
+    }
+
+    /// <summary>
+    /// Answers <paramref name="rq"/>, decoded from <paramref name="frame"/>[msgAt..msgAt+msgLength) (needed for the MAC
+    /// element block), into <paramref name="rs"/>.
+    /// </summary>
+    public Answer Handle(string peer, IsoMessage rq, byte[] frame, int msgAt, int msgLength, IsoMessage rs)
+    {
+        int mti = rq.Mti;
+        rs.Mti = mti + 10;
+        foreach (int f in new[] { IsoField.Pan, IsoField.ProcessingCode, IsoField.Amount, IsoField.Stan, IsoField.Expiry,
+                     IsoField.EntryMode, IsoField.CardSequence, IsoField.ConditionCode, IsoField.TerminalId,
+                     IsoField.MerchantId, IsoField.Currency, IsoField.Reserved60 })
+        {
+            if (rq.Has(f)) rs.CopyField(f, rq);
+        }
+        DateTime now = DateTime.Now;
+        rs.Set(IsoField.LocalTime, now.ToString("HHmmss", CultureInfo.InvariantCulture));
+        rs.Set(IsoField.LocalDate, now.ToString("MMdd", CultureInfo.InvariantCulture));
+        if (mti == 800) return SignOn(peer, rq, rs, now);
+        rs.Set(IsoField.SettlementDate, now.ToString("MMdd", CultureInfo.InvariantCulture));
+        rs.Set(IsoField.AcquirerId, _o.AcquirerId);
+        bool isSale = mti == 200 && rq.ValueEquals(IsoField.ProcessingCode, TransactionType.Sale.ProcessingCode);
+        if (!isSale)
+        {
+            rs.Set(IsoField.ResponseCode, NotSupported);
+            _o.Log($"[{peer}] {mti:D4} F3={rq.GetString(IsoField.ProcessingCode)} not supported -> {NotSupported}");
+            return new Answer(RuleAction.Respond, 0, null);
+        }
+        return Sale(peer, rq, frame, msgAt, rs, now);
+    }
+
+    // 0800 with F60.3 001/003/004 (006 = 国密): fresh working keys under the TMK in F62, batch in F60.2.
+    private Answer SignOn(string peer, IsoMessage rq, IsoMessage rs, DateTime now)
+    {
+        string tid = rq.GetString(IsoField.TerminalId) ?? "";
+        string f60 = rq.GetString(IsoField.Reserved60);
+        string code = f60 != null && f60.Length >= 11 ? f60.Substring(8, 3) : null;
+        rs.Set(IsoField.AcquirerId, _o.AcquirerId);
+        rs.Set(IsoField.Rrn, NextRrn(now));
+        CupKeyLayout? layout = CupKeyIssuer.LayoutFor(code, _o.Security.Sm4);
+        int batch = _o.Keys.BatchOf(tid) ?? 1;
+        if (layout == null)
+        {
+            rs.Set(IsoField.ResponseCode, NotSupported);
+            _o.Log($"[{peer}] 0800 SIGN-ON tid={tid} 60.3={code} not supported -> {NotSupported}");
+            return new Answer(RuleAction.Respond, 0, null);
+        }
+        if (!_o.Keys.TrySignOn(tid, layout.Value, batch, out CupWorkingKeySet keys) || keys == null)
+        {
+            rs.Set(IsoField.ResponseCode, UnknownTerminal);
+            _o.Log($"[{peer}] 0800 SIGN-ON tid={tid}: no master key on file -> {UnknownTerminal}");
+            return new Answer(RuleAction.Respond, 0, null);
+        }
+        using (keys)
+        {
+            rs.SetBytes(IsoField.Reserved62, keys.F62, 0, keys.F62.Length);
+            rs.Set(IsoField.Reserved60, "00" + batch.ToString("D6", CultureInfo.InvariantCulture) + code);
+            rs.Set(IsoField.ResponseCode, Approved);
+            _o.Log($"[{peer}] 0800 SIGN-ON tid={tid} 60.3={code} -> 00 batch={batch:D6} PIK {CupWorkingKeySet.CheckValueOf(keys.Pik)} MAK {CupWorkingKeySet.CheckValueOf(keys.Mak)}"
+                + (keys.Tdk != null ? " TDK " + CupWorkingKeySet.CheckValueOf(keys.Tdk) : ""));
+        }
+        return new Answer(RuleAction.Respond, 0, null);
+    }
+
+    private Answer Sale(string peer, IsoMessage rq, byte[] frame, int msgAt, IsoMessage rs, DateTime now)
+    {
+        string tid = rq.GetString(IsoField.TerminalId);
+        string amount = rq.GetString(IsoField.Amount);
+        int stan = (int)rq.GetNumber(IsoField.Stan);
+        int batch = Batch(rq);
+        SecuritySettings sec = _o.Security;
+        using SaleKeys keys = SaleKeys.For(_o, sec, tid, rq);
+        string label = $"[{peer}] 0200 SALE tid={tid} batch={batch:D6} stan={stan:D6}";
+
+        if (sec.Mac != MacMethod.None)
+        {
+            if (keys.MacRequest == null)
+                return Refuse(rs, SignOnAgain, null, $"{label}: no working keys (not signed on) -> {SignOnAgain}");
+            Func<byte[], int, int, byte[]> signer = keys.ResponseSigner();
+            if (!rq.Has(IsoField.Mac) || !keys.MacMatches(frame.AsSpan(msgAt, rq.WireOffset(IsoField.Mac)), rq))
+                return Refuse(rs, MacError, signer, $"{label}: request MAC wrong -> {MacError}");
+            keys.Signer = signer;
+        }
+
+        string track = null;
+        if (sec.EncryptTracks)
+        {
+            track = keys.DecryptTrack(rq);
+            if (track == null) return Refuse(rs, FormatError, keys.Signer, $"{label}: track data does not decrypt -> {FormatError}");
+        }
+        string pan = rq.GetString(IsoField.Pan) ?? PanOf(track ?? rq.GetString(IsoField.Track2));
+        string masked = Mask(pan);
+        if (tid == null || amount == null || stan < 0 || pan == null || !rq.Has(IsoField.MerchantId))
+            return Refuse(rs, FormatError, keys.Signer, $"{label}: missing a required field -> {FormatError}");
+
+        string pinNote = "";
+        if (rq.Has(IsoField.PinBlock))
+        {
+            PinBlockResult pin = keys.DecryptPin(rq, pan);
+            bool ok = pin != null && pin.Success && _o.CardPins.TryGetValue(pan, out string expected) && pin.PinEquals(expected);
+            if (pin != null && pin.Success && !_o.CardPins.ContainsKey(pan)) ok = true;   // no PIN on file: any PIN is accepted
+            if (!ok) return Refuse(rs, WrongPin, keys.Signer, $"{label} pan={masked}: PIN wrong ({pin?.ToString() ?? "no PIN key"}) -> {WrongPin}");
+            pinNote = " PIN ok";
+        }
+
+        LedgerEntry known = _ledger.Find(tid, batch, stan);
+        if (known != null)
+        {
+            Fill(rs, known.ResponseCode, known.Rrn, known.AuthCode);
+            _o.Log($"{label} repeated -> {known.ResponseCode} (booked once)");
+            return new Answer(RuleAction.Respond, 0, keys.Signer);
+        }
+        SaleRule rule = _o.Rules.Find(r => r.Matches(amount, pan));
+        if (rule != null && rule.Action == RuleAction.NoReply)
+        {
+            _o.Log($"{label} pan={masked} amount={amount} -> no reply ({rule})");
+            return new Answer(RuleAction.NoReply, 0, null);
+        }
+        string rc = rule != null && rule.Action == RuleAction.Respond ? rule.ResponseCode : Approved;
+        string rrn = NextRrn(now);
+        string auth = rc == Approved ? (Interlocked.Increment(ref _authSerial) % 1000000).ToString("D6", CultureInfo.InvariantCulture) : null;
+        LedgerEntry booked = _ledger.Book(new LedgerEntry(tid, rq.GetString(IsoField.MerchantId), stan, batch, masked,
+            long.Parse(amount, CultureInfo.InvariantCulture), rc, rrn, auth, now));
+        Fill(rs, booked.ResponseCode, booked.Rrn, booked.AuthCode);
+        _o.Log($"{label} pan={masked} amount={amount}{pinNote}{(track != null ? " track decrypted" : "")}{(keys.Signer != null ? " MAC ok" : "")} -> {rc} rrn={rrn}" + (auth != null ? " auth=" + auth : ""));
+        return new Answer(rule != null && rule.Action == RuleAction.Delay ? RuleAction.Delay : RuleAction.Respond, rule?.DelayMs ?? 0, keys.Signer);
+    }
+
+    private Answer Refuse(IsoMessage rs, string rc, Func<byte[], int, int, byte[]> signer, string log)
+    {
+        rs.Set(IsoField.Rrn, NextRrn(DateTime.Now));
+        rs.Set(IsoField.ResponseCode, rc);
+        _o.Log(log);
+        return new Answer(RuleAction.Respond, 0, signer);
+    }
+
+    private string NextRrn(DateTime now) =>
+        now.ToString("HHmmss", CultureInfo.InvariantCulture) + (Interlocked.Increment(ref _rrnSerial) % 1000000).ToString("D6", CultureInfo.InvariantCulture);
+
+    private void Fill(IsoMessage rs, string rc, string rrn, string auth)
+    {
+        rs.Set(IsoField.Rrn, rrn);
+        if (auth != null) rs.Set(IsoField.AuthCode, auth);
+        rs.Set(IsoField.ResponseCode, rc);
+        if (_o.Profile == AcquirerProfile.Cup)
+        {
+            // F44: issuer and acquirer institution ids, 11 characters each, space-filled (as in captured 0210s);
+            // F63: card organisation code.
+            rs.Set(IsoField.AdditionalResponse, _o.AcquirerId.PadRight(11) + _o.AcquirerId.PadRight(11));
+            rs.Set(IsoField.Reserved63, "CUP");
+        }
+    }
+
+    private static int Batch(IsoMessage rq)
+    {
+        string f60 = rq.GetString(IsoField.Reserved60);
+        return f60 != null && f60.Length >= 8 && int.TryParse(f60.AsSpan(2, 6), NumberStyles.None, CultureInfo.InvariantCulture, out int b) ? b : 0;
+    }
+
+    // The PAN of a track ("PAN=YYMM..." or its hex form with D as separator).
+    private static string PanOf(string track)
+    {
+        if (track == null) return null;
+        int sep = track.IndexOfAny(['=', 'D']);
+        return sep > 0 ? track[..sep] : null;
+    }
+
+    /// <summary>First 6 and last 4 digits, the rest masked (13 digits or more), as the terminal masks.</summary>
+    public static string Mask(string pan)
+    {
+        if (pan == null) return null;
+        if (pan.Length < 13) return new string('*', pan.Length);
+        return pan[..6] + new string('*', pan.Length - 10) + pan[^4..];
+    }
+}
