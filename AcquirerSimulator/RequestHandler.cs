@@ -92,7 +92,10 @@ public sealed class RequestHandler
         }
         using (keys)
         {
-            rs.SetBytes(IsoField.Reserved62, keys.F62, 0, keys.F62.Length);
+            byte[] f62 = (byte[])keys.F62.Clone();
+            if (_o.CorruptSignOnCheckValue) f62[f62.Length - 1] ^= 0x01;   // the last check value no longer fits its key
+            rs.SetBytes(IsoField.Reserved62, f62, 0, f62.Length);
+            Array.Clear(f62);
             rs.Set(IsoField.Reserved60, "00" + batch.ToString("D6", CultureInfo.InvariantCulture) + code);
             rs.Set(IsoField.ResponseCode, Approved);
             _o.Log($"[{peer}] 0800 SIGN-ON tid={tid} 60.3={code} -> 00 batch={batch:D6} PIK {CupWorkingKeySet.CheckValueOf(keys.Pik)} MAK {CupWorkingKeySet.CheckValueOf(keys.Mak)}"
@@ -116,8 +119,9 @@ public sealed class RequestHandler
             if (keys.MacRequest == null)
                 return Refuse(rs, SignOnAgain, null, $"{label}: no working keys (not signed on) -> {SignOnAgain}");
             Func<byte[], int, int, byte[]> signer = keys.ResponseSigner();
+            // A0 goes back without a MAC: the keys disagree, so a MAC could prove nothing.
             if (!rq.Has(IsoField.Mac) || !keys.MacMatches(frame.AsSpan(msgAt, rq.WireOffset(IsoField.Mac)), rq))
-                return Refuse(rs, MacError, signer, $"{label}: request MAC wrong -> {MacError}");
+                return Refuse(rs, MacError, null, $"{label}: request MAC wrong -> {MacError}");
             keys.Signer = signer;
         }
 

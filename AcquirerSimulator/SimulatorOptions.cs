@@ -48,6 +48,9 @@ public sealed class SimulatorOptions
     /// <summary>PIN on file per PAN; a PIN block for a PAN not listed here is accepted once it decodes.</summary>
     public Dictionary<string, string> CardPins { get; } = new();
 
+    /// <summary>Damage the last check value of every sign-on's F62 (to exercise the terminal's key rejection).</summary>
+    public bool CorruptSignOnCheckValue { get; set; }
+
     /// <summary>Send every response MAC wrong (to exercise the terminal's A0 path).</summary>
     public bool WrongResponseMac { get; set; }
 

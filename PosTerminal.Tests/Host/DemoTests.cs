@@ -3,6 +3,7 @@ using System.IO;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using PosTerminal.Emulator;
+using PosTerminal.Emulator.Board;
 
 namespace PosTerminal.Tests.Host;
 
@@ -57,6 +58,53 @@ public class DemoTests
         Assert.AreEqual(0, code, output);
         StringAssert.Contains(output, "[TPDU 6000120034] [HEADER 603100000002]");
         StringAssert.Contains(output, "[TPDU 6000340012] [HEADER 603100000002]");
+    }
+
+    [TestMethod]
+    [DataRow("cup", "cup")]
+    [DataRow("cup", "cup-sm4")]
+    [DataRow("cup", "cup-tdk")]
+    [DataRow("iso87ascii", "dukpt-tdes")]
+    [DataRow("iso87ascii", "dukpt-aes")]
+    public async Task Demo_SecurityModes_KeysLoadedSignOnAndPinSaleApproved(string profile, string security)
+    {
+        (int code, string output) = await Demo("--profile", profile, "--security", security, "--card", profile == "cup" ? "cup-debit" : "visa");
+        Assert.AreEqual(0, code, output);
+        StringAssert.Contains(output, "PIN entered");
+        StringAssert.Contains(output, " PIN ok");
+        StringAssert.Contains(output, " MAC ok -> 00");
+        if (profile == "cup")
+        {
+            StringAssert.Contains(output, "master key combined: Ok");
+            StringAssert.Contains(output, "SIGN-ON Ok (00), batch 000001");
+            StringAssert.Contains(output, "key check values: PIK ");
+            StringAssert.Contains(output, "F52  PIN data");
+            StringAssert.Contains(output, "F64  Message authentication code");
+        }
+        else
+        {
+            StringAssert.Contains(output, "DUKPT initial key injected");
+        }
+        foreach (string secret in new[] { DemoKeys.TmkComponent1, DemoKeys.TmkComponent2, DemoKeys.Sm4TmkComponent1, DemoKeys.Sm4TmkComponent2, DemoKeys.TdesBdk, DemoKeys.AesBdk })
+            Assert.IsFalse(output.Contains(secret, StringComparison.OrdinalIgnoreCase), "key material in the output");
+        AssertNoClearCardData(output);
+    }
+
+    [TestMethod]
+    public async Task Demo_WrongPin_Declined55()
+    {
+        (int code, string output) = await Demo("--pin", "000000", "--no-trace");
+        Assert.AreEqual(Emulator.Demo.Declined, code, output);
+        StringAssert.Contains(output, "INCORRECT PIN (55)");
+    }
+
+    [TestMethod]
+    public async Task Demo_WrongResponseMac_NotAcceptedReversalDue()
+    {
+        (int code, string output) = await Demo("--wrong-response-mac", "--no-trace");
+        Assert.AreEqual(Emulator.Demo.NotCompleted, code, output);
+        StringAssert.Contains(output, "response MAC wrong: not accepted");
+        StringAssert.Contains(output, "reversal due (reason A0)");
     }
 
     [TestMethod]
