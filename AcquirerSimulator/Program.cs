@@ -4,6 +4,8 @@ using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using AcquirerSimulator;
+using AcquirerSimulator.Security;
+using PosTerminal.Security;
 using PosTerminal.Txn;
 
 // AcquirerSimulator [--listen ADDR:PORT] [--profile cup|iso87ascii] [--rule MATCH:ACTION]... [--no-default-rules]
@@ -36,6 +38,31 @@ for (int i = 0; i < args.Length; i++)
                 options.Rules.Clear();
                 defaults = false;
                 break;
+            case "--security":
+                options.Security = SecuritySettings.Named(Next()) ?? throw new ArgumentException("--security is one of " + SecuritySettings.Names);
+                break;
+            case "--tmk":
+                (string tid, byte[] tmk) = KeyOption(Next(), "--tmk");
+                bool sm4 = options.Security.Sm4;
+                if (!HostCipher.IsValidKeyLength(sm4 ? HostCipherAlgorithm.Sm4 : HostCipherAlgorithm.Tdes, tmk.Length)) throw new ArgumentException("--tmk: a TDES master key is 16 or 24 bytes, an SM4 one 16 (give --security first)");
+                options.Keys.SetMasterKey(tid, new HostKey(sm4 ? HostCipherAlgorithm.Sm4 : HostCipherAlgorithm.Tdes, tmk));
+                Array.Clear(tmk);
+                break;
+            case "--bdk":
+                (string btid, byte[] bdk) = KeyOption(Next(), "--bdk");
+                bool aes = options.Security.Scheme == KeyScheme.DukptAes;
+                options.Keys.SetBdk(btid, new HostKey(aes ? HostCipherAlgorithm.Aes : HostCipherAlgorithm.Tdes, bdk), aes ? TerminalKeyScheme.DukptAes : TerminalKeyScheme.DukptTdes);
+                Array.Clear(bdk);
+                break;
+            case "--pin":
+                string pv = Next();
+                int eq = pv.IndexOf('=');
+                if (eq < 12 || pv.Length - eq - 1 is < 4 or > 12) throw new ArgumentException("--pin takes PAN=PIN (PIN 4-12 digits)");
+                options.CardPins[pv[..eq]] = pv[(eq + 1)..];
+                break;
+            case "--wrong-response-mac":
+                options.WrongResponseMac = true;
+                break;
             case "-h":
             case "--help":
                 Console.WriteLine("""
@@ -47,6 +74,13 @@ for (int i = 0; i < args.Length; i++)
                                               noreply or delay=<ms>. Default rules: amount=99999:noreply,
                                               amount=88888:delay=3000, suffix=51:rc=51, suffix=61:rc=61
                       --no-default-rules      approve everything
+                      --security NAME         cup (default for cup), cup-x919, cup-tdk, cup-sm4, dukpt-tdes (default for
+                                              iso87ascii) or dukpt-aes; give it before --tmk/--bdk
+                      --tmk [TID=]HEX         a terminal's master key (TMK), for sign-on (every terminal when TID is left out)
+                      --bdk [TID=]HEX         the base derivation key of DUKPT terminals
+                      --pin PAN=PIN           the PIN on file for a card (a PIN for other cards is accepted once it decodes)
+                      --wrong-response-mac    MAC every response wrongly (exercises the terminal's A0 path)
+                    Keys given here are for testing: the simulator shows only their check values.
                     """);
                 return 0;
             default:
@@ -61,6 +95,11 @@ for (int i = 0; i < args.Length; i++)
 }
 
 await using AcquirerHost host = new(options);
+foreach (string tid in options.Keys.TerminalIds)
+{
+    using TerminalKeyState k = options.Keys.Get(tid);
+    Console.WriteLine($"keys on file for {(tid == TerminalKeys.AnyTerminal ? "every terminal" : "terminal " + tid)}: {k}");
+}
 try
 {
     host.Start();
@@ -77,3 +116,18 @@ stop.Wait();
 (int count, long total) = host.Ledger.ApprovedTotals();
 Console.WriteLine($"stopping: {host.Connections} connections, {host.Frames} requests, {host.BadFrames} dropped, {count} approved totalling {total} minor units");
 return 0;
+
+// "[TID=]HEX": the terminal id (every terminal when left out) and the key bytes.
+static (string TerminalId, byte[] Key) KeyOption(string value, string option)
+{
+    int eq = value.IndexOf('=');
+    string tid = eq < 0 ? TerminalKeys.AnyTerminal : value[..eq];
+    try
+    {
+        return (tid, Convert.FromHexString(value[(eq + 1)..]));
+    }
+    catch (FormatException)
+    {
+        throw new ArgumentException(option + " takes [TID=]HEX");
+    }
+}

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Threading;
 using PosTerminal.Esp32;
 using PosTerminal.Link;
+using PosTerminal.Security;
 using PosTerminal.Txn;
 using PosTerminal.Util;
 
@@ -45,7 +46,17 @@ namespace PosTerminal
             LinkSettings link = new LinkSettings(hosts, DeviceDefaults.ConnectTimeoutMs, DeviceDefaults.ResponseTimeoutMs, profile.DefaultFrame);
             TerminalSettings settings = new TerminalSettings(profile, DeviceDefaults.TerminalId, DeviceDefaults.MerchantId,
                 DeviceDefaults.MerchantName, DeviceDefaults.Currency, link);
-            Terminal terminal = new Terminal(settings, new SocketConnector(), clock, new FlashStore(DeviceDefaults.DataDirectory), null);
+            Terminal terminal = new Terminal(settings, new SocketConnector(), clock, new FlashStore(DeviceDefaults.DataDirectory), null,
+                new HardwareRandom());
+            if (!terminal.Keys.Has(KeySlot.MasterKey) && DeviceDefaults.LoadDevelopmentKeys) LoadDevelopmentMasterKey(terminal, operatorLine);
+            while (true)
+            {
+                SignOnOutcome signOn = terminal.SignOn();
+                Say(operatorLine, "SIGN-ON " + SignOnText(signOn.Result) + (signOn.PinKeyCheck != null
+                    ? " - PIK " + signOn.PinKeyCheck + " MAK " + signOn.MacKeyCheck : "") + "\r\n");
+                if (signOn.Result == SignOnResult.Ok || signOn.Result == SignOnResult.NoMasterKey) break;
+                Thread.Sleep(DeviceDefaults.WifiRetryDelayMs);
+            }
             SerialSaleLoop loop = new SerialSaleLoop(terminal, clock, operatorLine, readerLine);
             Say(operatorLine, "READY - PROFILE " + profile.Name + ", TERMINAL " + settings.TerminalId + "\r\n");
 
@@ -63,6 +74,45 @@ namespace PosTerminal
                     Say(operatorLine, "\r\nSYSTEM ERROR - TRY AGAIN\r\n");
                     Thread.Sleep(FaultPauseMs);
                 }
+            }
+        }
+
+        // The development master key, combined from its two components as custodians would enter them; only its
+        // check value is shown.
+        private static void LoadDevelopmentMasterKey(Terminal terminal, UartLine console)
+        {
+            KeyComponentLoader loader = new KeyComponentLoader(KeyAlgorithm.Tdes, 16, 2);
+            try
+            {
+                string kcv;
+                byte[] c = Hex.Decode(DeviceDefaults.DevelopmentTmkComponent1);
+                loader.AddComponent(c, 0, c.Length, out kcv);
+                Array.Clear(c, 0, c.Length);
+                c = Hex.Decode(DeviceDefaults.DevelopmentTmkComponent2);
+                loader.AddComponent(c, 0, c.Length, out kcv);
+                Array.Clear(c, 0, c.Length);
+                SecretKey tmk;
+                KeyLoadStatus status = loader.Complete(DeviceDefaults.DevelopmentTmkCheckValue, out tmk);
+                bool stored = status == KeyLoadStatus.Ok && terminal.Keys.Put(KeySlot.MasterKey, tmk);
+                Say(console, stored ? "DEVELOPMENT MASTER KEY LOADED - KCV " + tmk.CheckValue + "\r\n" : "MASTER KEY NOT LOADED\r\n");
+            }
+            finally
+            {
+                loader.Dispose();
+            }
+        }
+
+        private static string SignOnText(SignOnResult r)
+        {
+            switch (r)
+            {
+                case SignOnResult.Ok: return "OK";
+                case SignOnResult.NoMasterKey: return "IMPOSSIBLE: NO MASTER KEY";
+                case SignOnResult.KeysRejected: return "REJECTED: KEY CHECK VALUE WRONG";
+                case SignOnResult.Declined: return "DECLINED BY HOST";
+                case SignOnResult.NotSent: return "HOST NOT REACHABLE";
+                case SignOnResult.NoResponse: return "NO RESPONSE";
+                default: return "FAILED";
             }
         }
 

@@ -57,6 +57,24 @@ namespace PosTerminal.Esp32
         /// <summary>How long the sale loop waits for an amount before prompting again, in milliseconds.</summary>
         public const int AmountTimeoutMs = 60000;
 
+        /// <summary>
+        /// Load the development master key below when the key store has none. Development boards only: a production
+        /// terminal gets its master key by components from the key custodians (technician console) and this is false.
+        /// </summary>
+        public const bool LoadDevelopmentKeys = true;
+
+        /// <summary>
+        /// Development TDES master key, component 1 — the same test key as the emulator demo, so that the
+        /// AcquirerSimulator started with --tmk 99DDAC669617030F062377330F101111 signs this board on. Never for real cards.
+        /// </summary>
+        public const string DevelopmentTmkComponent1 = "3D1F4A6E8C2B5D7097A1C3E5F7092B4D";
+
+        /// <summary>Development TDES master key, component 2.</summary>
+        public const string DevelopmentTmkComponent2 = "A4C2E6081A3C5E7F9182B4D6F8193A5C";
+
+        /// <summary>Check value of the combined development master key.</summary>
+        public const string DevelopmentTmkCheckValue = "09906C";
+
         /// <summary>Connect timeout per host, in milliseconds.</summary>
         public const int ConnectTimeoutMs = LinkSettings.DefaultConnectTimeoutMs;
 
