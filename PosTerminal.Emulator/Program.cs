@@ -16,6 +16,7 @@ namespace PosTerminal.Emulator
             usage: PosTerminal.Emulator <command> [options]
               demo     run a sale with a test card against the built-in acquirer simulator (or a given host)
               cards    list the test cards of the virtual board
+              crypto   payment crypto calculator: encrypt/decrypt, kcv, mac, pinblock, dukpt, track (see: crypto --help)
 
             demo options:
               --profile cup|iso87ascii   acquirer profile (default cup)
@@ -49,6 +50,8 @@ namespace PosTerminal.Emulator
                     case "demo":
                         if (Array.IndexOf(args, "--help") > 0) { output.WriteLine(Usage); return 0; }
                         return await Demo.Run(DemoOptions.Parse(args, 1), output);
+                    case "crypto":
+                        return CryptoCalculator.Run(args, 1, output, error);
                     case "cards":
                         foreach (TestCard c in TestCard.All) output.WriteLine($"{c.Name,-12} {c.Description}");
                         return 0;
