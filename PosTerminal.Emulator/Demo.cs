@@ -136,12 +136,14 @@ public static class Demo
     {
         if (sec.IsDukpt)
         {
-            if (terminal.Keys.Has(KeySlot.DukptInitialKey) && terminal.Dukpt.Current != null)
+            bool aes = sec.Scheme == KeyScheme.DukptAes;
+            SecretKey loaded = terminal.Keys.Get(KeySlot.DukptInitialKey);
+            if (loaded != null && terminal.Dukpt.Current != null && (loaded.Algorithm == KeyAlgorithm.Aes) == aes && terminal.Dukpt.Current.IsAes == aes)
             {
                 output.WriteLine($"   DUKPT initial key in store: {terminal.Keys.Get(KeySlot.DukptInitialKey)}, KSN {terminal.Dukpt.Current}");
                 return true;
             }
-            (SecretKey key, Ksn ksn) = DemoKeys.InjectDukpt(sec.Scheme == KeyScheme.DukptAes);
+            (SecretKey key, Ksn ksn) = DemoKeys.InjectDukpt(aes);
             output.WriteLine($"   DUKPT initial key injected: {key}, initial KSN {ksn}");
             return terminal.Keys.Put(KeySlot.DukptInitialKey, key) && terminal.Dukpt.Start(ksn);
         }
