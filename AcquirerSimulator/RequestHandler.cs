@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 using AcquirerSimulator.Security;
@@ -26,8 +27,12 @@ public sealed class RequestHandler
     private const string Approved = "00", UnknownTerminal = "03", SignOnAgain = "22", FormatError = "30",
         NotSupported = "40", WrongPin = "55", MacError = "A0";
 
+    // 63: security violation (ISO 8583:1987 response codes), for a DUKPT KSN whose counter does not go up.
+    private const string SecurityViolation = "63";
+
     private readonly SimulatorOptions _o;
     private readonly Ledger _ledger;
+    private readonly Dictionary<string, long> _ksnCounters = new();   // "tid/key ID" -> highest DUKPT counter seen
     private int _rrnSerial;
     private int _authSerial;
 
@@ -84,7 +89,9 @@ public sealed class RequestHandler
             _o.Log($"[{peer}] 0800 SIGN-ON tid={tid} 60.3={code} not supported -> {NotSupported}");
             return new Answer(RuleAction.Respond, 0, null);
         }
-        if (!_o.Keys.TrySignOn(tid, layout.Value, batch, out CupWorkingKeySet keys) || keys == null)
+        // X9.19 needs a double-length MAK; the UnionPay layouts otherwise carry a single-DES MAK.
+        bool doubleMak = _o.Security.Mac == MacMethod.X919;
+        if (!_o.Keys.TrySignOn(tid, layout.Value, batch, out CupWorkingKeySet keys, doubleMak) || keys == null)
         {
             rs.Set(IsoField.ResponseCode, UnknownTerminal);
             _o.Log($"[{peer}] 0800 SIGN-ON tid={tid}: no master key on file -> {UnknownTerminal}");
@@ -98,8 +105,8 @@ public sealed class RequestHandler
             Array.Clear(f62);
             rs.Set(IsoField.Reserved60, "00" + batch.ToString("D6", CultureInfo.InvariantCulture) + code);
             rs.Set(IsoField.ResponseCode, Approved);
-            _o.Log($"[{peer}] 0800 SIGN-ON tid={tid} 60.3={code} -> 00 batch={batch:D6} PIK {CupWorkingKeySet.CheckValueOf(keys.Pik)} MAK {CupWorkingKeySet.CheckValueOf(keys.Mak)}"
-                + (keys.Tdk != null ? " TDK " + CupWorkingKeySet.CheckValueOf(keys.Tdk) : ""));
+            _o.Log($"[{peer}] 0800 SIGN-ON tid={tid} 60.3={code} -> 00 batch={batch:D6} PIK {Kcv(keys.Pik)} MAK {Kcv(keys.Mak)}"
+                + (keys.Tdk != null ? " TDK " + Kcv(keys.Tdk) : ""));
         }
         return new Answer(RuleAction.Respond, 0, null);
     }
@@ -124,6 +131,13 @@ public sealed class RequestHandler
                 return Refuse(rs, MacError, null, $"{label}: request MAC wrong -> {MacError}");
             keys.Signer = signer;
         }
+
+        // A DUKPT counter serves one transaction (X9.24-1, X9.24-3): a KSN whose counter does not go up for its key ID
+        // is a replay (or a device whose counter went back) and is refused without booking. Checked after the MAC, so a
+        // forged request cannot move the counter on.
+        if (sec.IsDukpt && keys.Ksn != null && !KsnCounterIncreases(tid, keys.Ksn, out long last))
+            return Refuse(rs, SecurityViolation, keys.Signer,
+                $"{label}: KSN {Convert.ToHexString(keys.Ksn)} replayed (counter not above {last:X} seen before) -> {SecurityViolation}");
 
         string track = null;
         if (sec.EncryptTracks)
@@ -168,6 +182,36 @@ public sealed class RequestHandler
         _o.Log($"{label} pan={masked} amount={amount}{pinNote}{(track != null ? " track decrypted" : "")}{(keys.Signer != null ? " MAC ok" : "")} -> {rc} rrn={rrn}" + (auth != null ? " auth=" + auth : ""));
         return new Answer(rule != null && rule.Action == RuleAction.Delay ? RuleAction.Delay : RuleAction.Respond, rule?.DelayMs ?? 0, keys.Signer);
     }
+
+    // Remembers the highest counter per terminal and initial key ID (the KSN without its counter); false, with that
+    // highest counter, when the KSN's counter does not exceed it.
+    private bool KsnCounterIncreases(string tid, byte[] ksn, out long last)
+    {
+        byte[] id = (byte[])ksn.Clone();
+        long counter;
+        if (ksn.Length == 10)
+        {
+            counter = HostDukptTdes.Counter(ksn);
+            id[7] &= 0xE0;                                  // the 21 counter bits
+            id[8] = id[9] = 0;
+        }
+        else
+        {
+            counter = HostDukptAes.Counter(ksn);
+            Array.Clear(id, 8, 4);                          // the 32-bit counter after the 8-byte initial key ID
+        }
+        string key = tid + "/" + Convert.ToHexString(id);
+        lock (_ksnCounters)
+        {
+            if (_ksnCounters.TryGetValue(key, out last) && counter <= last) return false;
+            _ksnCounters[key] = counter;
+            last = counter;
+            return true;
+        }
+    }
+
+    // The check value as shown: 3 bytes (X9.24-1:2017), not the 4 that F62 carries.
+    private static string Kcv(HostKey key) => CupWorkingKeySet.CheckValueOf(key)[..6];
 
     private Answer Refuse(IsoMessage rs, string rc, Func<byte[], int, int, byte[]> signer, string log)
     {

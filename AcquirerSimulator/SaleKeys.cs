@@ -28,6 +28,9 @@ internal sealed class SaleKeys : IDisposable
     /// <summary>The request MAC key, or null when the terminal has none on file.</summary>
     public byte[] MacRequest => _macRequest;
 
+    /// <summary>The DUKPT KSN the request carries in F62 (10 or 12 bytes) once keys were derived for it, else null.</summary>
+    public byte[] Ksn { get; private set; }
+
     /// <summary>The signer of the reply, once the request's MAC has been checked.</summary>
     public Func<byte[], int, int, byte[]> Signer { get; set; }
 
@@ -66,6 +69,7 @@ internal sealed class SaleKeys : IDisposable
             k._macRequest = HostDukptTdes.WorkingKey(tk, TdesDukptKeyUse.MacRequest);
             k._macResponse = HostDukptTdes.WorkingKey(tk, TdesDukptKeyUse.MacResponse);
             k._data = HostDukptTdes.WorkingKey(tk, TdesDukptKeyUse.DataRequest);
+            k.Ksn = ksn;
             Array.Clear(tk);
         }
         else if (sec.Scheme == KeyScheme.DukptAes && ksn.Length == 12)
@@ -76,6 +80,7 @@ internal sealed class SaleKeys : IDisposable
             k._macRequest = HostDukptAes.DeriveWorkingKey(tk, ksn, AesDukptKeyUsage.MacGeneration, type);
             k._macResponse = HostDukptAes.DeriveWorkingKey(tk, ksn, AesDukptKeyUsage.MacVerification, type);
             k._data = HostDukptAes.DeriveWorkingKey(tk, ksn, AesDukptKeyUsage.DataEncryption, type);
+            k.Ksn = ksn;
             Array.Clear(tk);
         }
         return k;

@@ -137,15 +137,25 @@ public static class Demo
         if (sec.IsDukpt)
         {
             bool aes = sec.Scheme == KeyScheme.DukptAes;
-            SecretKey loaded = terminal.Keys.Get(KeySlot.DukptInitialKey);
-            if (loaded != null && terminal.Dukpt.Current != null && (loaded.Algorithm == KeyAlgorithm.Aes) == aes && terminal.Dukpt.Current.IsAes == aes)
+            Ksn next = terminal.Dukpt.Current;
+            if (terminal.Dukpt.HasKey && next.IsAes == aes)
             {
-                output.WriteLine($"   DUKPT initial key in store: {terminal.Keys.Get(KeySlot.DukptInitialKey)}, KSN {terminal.Dukpt.Current}");
+                output.WriteLine($"   DUKPT key in store (future keys only), next KSN {next}");
                 return true;
             }
             (SecretKey key, Ksn ksn) = DemoKeys.InjectDukpt(aes);
-            output.WriteLine($"   DUKPT initial key injected: {key}, initial KSN {ksn}");
-            return terminal.Keys.Put(KeySlot.DukptInitialKey, key) && terminal.Dukpt.Start(ksn);
+            DukptKeyStatus loaded = terminal.Dukpt.Load(key, ksn);
+            // The sample key ID was used on this terminal before (say, before a switch to the other scheme and back): a
+            // key-injection facility would issue a new key ID, so take the next device IDs under the same sample BDK.
+            for (int device = 1; loaded == DukptKeyStatus.KeyIdUsed && device <= 64; device++)
+            {
+                key.Dispose();
+                (key, ksn) = DemoDukptKey(aes, device);
+                loaded = terminal.Dukpt.Load(key, ksn);
+            }
+            output.WriteLine($"   DUKPT initial key injected: {key}, initial KSN {ksn}: {loaded} (the terminal keeps only its future keys)");
+            key.Dispose();
+            return loaded == DukptKeyStatus.Ok;
         }
         SecretKey current = terminal.Keys.Get(KeySlot.MasterKey);
         if (current != null && (current.Algorithm == KeyAlgorithm.Sm4) == sec.Sm4)
@@ -169,6 +179,26 @@ public static class Demo
         KeyLoadStatus done = loader.Complete(expected, out SecretKey tmk);
         output.WriteLine($"   master key combined: {done}" + (tmk != null ? $", {tmk}" : ""));
         return done == KeyLoadStatus.Ok && terminal.Keys.Put(KeySlot.MasterKey, tmk);
+    }
+
+    // The demo's DUKPT initial key for another device ID under the sample BDK (derived by the host's DUKPT code).
+    private static (SecretKey Key, Ksn Ksn) DemoDukptKey(bool aes, int device)
+    {
+        if (aes)
+        {
+            byte[] ikid = Convert.FromHexString(DemoKeys.AesInitialKeyId);
+            ikid[^1] = (byte)(ikid[^1] + device);                            // derivation ID, last byte
+            byte[] ik = AcquirerSimulator.Security.HostDukptAes.DeriveInitialKey(Convert.FromHexString(DemoKeys.AesBdk), ikid);
+            SecretKey key = new(KeyAlgorithm.Aes, ik, 0, ik.Length);
+            Array.Clear(ik);
+            return (key, Ksn.FromAesInitialKeyId(ikid, 0));
+        }
+        byte[] ksn = Convert.FromHexString(DemoKeys.TdesInitialKsn);
+        ksn[6] = (byte)(ksn[6] + device);                                     // device ID part of the initial KSN
+        byte[] ipek = AcquirerSimulator.Security.HostDukptTdes.DeriveIpek(Convert.FromHexString(DemoKeys.TdesBdk), ksn);
+        SecretKey k = new(KeyAlgorithm.Tdes, ipek, 0, ipek.Length);
+        Array.Clear(ipek);
+        return (k, new Ksn(ksn, 0, ksn.Length));
     }
 
     /// <summary>One line for the end of the demo, e.g. "RESULT approved (00) via primary 127.0.0.1:4711, STAN 000007, 3 ms".</summary>

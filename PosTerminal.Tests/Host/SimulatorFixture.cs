@@ -87,10 +87,13 @@ public sealed class SimulatorFixture : IAsyncDisposable
     {
         if (Security.IsDukpt)
         {
-            if (t.Keys.Has(KeySlot.DukptInitialKey)) return;
+            if (t.Dukpt.Current != null) return;
             (SecretKey key, Ksn ksn) = DemoKeys.InjectDukpt(Security.Scheme == KeyScheme.DukptAes);
-            t.Keys.Put(KeySlot.DukptInitialKey, key);
-            t.Dukpt.Start(ksn);
+            using (key)
+            {
+                DukptKeyStatus s = t.Dukpt.Load(key, ksn);
+                if (s != DukptKeyStatus.Ok) throw new InvalidOperationException("DUKPT key load: " + s);
+            }
             return;
         }
         if (t.Keys.Has(KeySlot.MasterKey)) return;

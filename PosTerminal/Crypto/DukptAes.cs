@@ -17,9 +17,9 @@ namespace PosTerminal.Crypto
     /// <c>DeriveTransactionKey</c>: from the initial key, one step (usage 8000) per set counter bit, most
     /// significant first, the counter holding only the bits walked so far (the intermediate derivation key of
     /// the counter; the "transaction key" of the published vectors). <c>DeriveWorkingKey</c>: from that key,
-    /// with the full counter, for a <see cref="DukptAesKeyUsage"/> and a <see cref="DukptAesKeyType"/>. As with
-    /// <see cref="DukptTdes"/>, the terminal derives from the initial key instead of keeping the 32
-    /// intermediate derivation key registers (same keys; no forward secrecy).
+    /// with the full counter, for a <see cref="DukptAesKeyUsage"/> and a <see cref="DukptAesKeyType"/>. These are
+    /// the receiving side's derivations; the terminal itself keeps no initial key but the 32 intermediate derivation
+    /// key registers of <see cref="DukptAesDevice"/>, built on the primitives of this class.
     /// </para>
     /// <para>
     /// Counters with more than 16 one-bits are never used; FFFF0000 is the last. Keys belong to the caller; the
@@ -217,6 +217,30 @@ namespace PosTerminal.Crypto
                 SetCounterData(ksn, ksnOffset, counter);
                 Derive(transactionKey, keyOffset, keyLength, (int)usage, type, dst, dstOffset);
                 return DukptStatus.Ok;
+            }
+            finally
+            {
+                Wipe();
+            }
+        }
+
+        /// <summary>
+        /// One intermediate derivation key step (X9.24-3-2017 6.3.1, usage 8000): the key derived from the derivation key
+        /// of <paramref name="keyLength"/> bytes (16, 24 or 32) with derivation data = the 12-byte KSN's derivation ID and
+        /// <paramref name="counter"/>. Writes <paramref name="keyLength"/> bytes; <paramref name="dst"/> may be the key's
+        /// own range. For the intermediate derivation key registers of <see cref="DukptAesDevice"/>; allocates nothing.
+        /// </summary>
+        internal void DeriveIntermediateKey(byte[] key, int keyOffset, int keyLength, byte[] ksn, int ksnOffset, uint counter,
+            byte[] dst, int dstOffset)
+        {
+            DukptAesKeyType type = DerivationKeyType(keyLength);
+            CryptoArgs.CheckRange(key, keyOffset, keyLength);
+            CryptoArgs.CheckRange(ksn, ksnOffset, KsnLength);
+            CryptoArgs.CheckRange(dst, dstOffset, keyLength);
+            try
+            {
+                SetCounterData(ksn, ksnOffset, counter);
+                Derive(key, keyOffset, keyLength, UsageKeyDerivation, type, dst, dstOffset);
             }
             finally
             {

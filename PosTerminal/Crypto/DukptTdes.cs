@@ -9,9 +9,10 @@ namespace PosTerminal.Crypto
     /// (IPEK) comes from the BDK and the KSN with its counter cleared (<see cref="DeriveIpek"/>, for the host side,
     /// the simulator and tests). The transaction key for a counter is derived here from the IPEK by walking the
     /// counter's set bits from the most significant one down: each bit is ORed into the shift register and the
-    /// non-reversible key generation process (A.2) is applied. This replaces the terminal's 21 future key
-    /// registers (the brief allows it): the results are the same keys, at most 10 generation steps each, but the
-    /// device keeps the IPEK instead of only future keys, so it has no forward secrecy against a device compromise.
+    /// non-reversible key generation process (A.2) is applied (the receiving side's view, at most 10 steps). The
+    /// terminal itself never keeps the IPEK: it runs the originating-device algorithm of A.2 in
+    /// <see cref="DukptTdesDevice"/> (21 future key registers, the IPEK erased once they exist), built on the
+    /// primitives of this class.
     /// </para>
     /// <para>
     /// Counters with more than 10 one-bits are never used (<see cref="NextCounter"/> skips them); after 1FF800 the
@@ -214,6 +215,34 @@ namespace PosTerminal.Crypto
         public DukptStatus DeriveKey(byte[] ipek, int ipekOffset, Ksn ksn, DukptTdesVariant variant, byte[] dst, int dstOffset)
         {
             return DeriveKey(ipek, ipekOffset, TdesBytes(ksn), 0, variant, dst, dstOffset);
+        }
+
+        /// <summary>
+        /// One non-reversible key generation process (X9.24-1:2009 A.2, "New Key-3" steps 1-5): the key derived from the
+        /// 16-byte <paramref name="key"/> with crypto register 1 = the rightmost 64 bits of the 10-byte KSN at
+        /// <paramref name="ksnOffset"/>, its counter replaced by <paramref name="counter"/> (the KSN register ORed with
+        /// the shift register). Writes 16 bytes; <paramref name="dst"/> may be the key's own range. For the future key
+        /// registers of <see cref="DukptTdesDevice"/>; allocates nothing.
+        /// </summary>
+        internal void GenerateFutureKey(byte[] key, int keyOffset, byte[] ksn, int ksnOffset, uint counter, byte[] dst, int dstOffset)
+        {
+            CryptoArgs.CheckRange(key, keyOffset, KeyLength);
+            CryptoArgs.CheckRange(ksn, ksnOffset, KsnLength);
+            CryptoArgs.CheckRange(dst, dstOffset, KeyLength);
+            try
+            {
+                Array.Copy(key, keyOffset, _key, 0, KeyLength);
+                Array.Copy(ksn, ksnOffset + KsnLength - HalfLength, _ksnRegister, 0, HalfLength);
+                _ksnRegister[5] = (byte)((_ksnRegister[5] & 0xE0) | (int)((counter >> 16) & 0x1F));
+                _ksnRegister[6] = (byte)(counter >> 8);
+                _ksnRegister[7] = (byte)counter;
+                GenerateKey();
+                Array.Copy(_key, 0, dst, dstOffset, KeyLength);
+            }
+            finally
+            {
+                Wipe();
+            }
         }
 
         /// <summary>

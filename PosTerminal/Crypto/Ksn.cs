@@ -8,8 +8,8 @@ namespace PosTerminal.Crypto
     /// transaction counter) or 12 bytes for AES DUKPT (ANSI X9.24-3-2017: 8-byte initial key ID = 4-byte BDK ID
     /// and 4-byte derivation ID, then a 32-bit transaction counter). The KSN is not secret (it travels in the
     /// clear next to the PIN block), so <see cref="ToString"/> shows it in hex; it never holds key bytes.
-    /// The terminal keeps one, <see cref="Advance"/>s it before each transaction and stops on
-    /// <see cref="DukptStatus.Exhausted"/>.
+    /// On the terminal the KSN register lives in <see cref="DukptTdesDevice"/> / <see cref="DukptAesDevice"/>; this type
+    /// carries a KSN in (an initial KSN to load) and out (the KSN of a transaction's keys, for the request and display).
     /// </summary>
     public sealed class Ksn
     {

@@ -11,7 +11,11 @@ namespace PosTerminal.Security
         MacKey = 3,
         /// <summary>Track data key (TDK): encrypts F35/F36 when the profile enables track encryption.</summary>
         TrackKey = 4,
-        /// <summary>DUKPT initial key (IPEK for TDES DUKPT, IK for AES DUKPT), loaded by components.</summary>
+        /// <summary>
+        /// Legacy, no longer used: older firmware kept the DUKPT initial key (IPEK / AES initial key) here. DUKPT now
+        /// keeps only future keys, in <see cref="DukptState"/>; a key found here is erased at boot
+        /// (<see cref="DukptState.EraseLegacyInitialKey"/>).
+        /// </summary>
         DukptInitialKey = 5
     }
 }

@@ -6,9 +6,10 @@ namespace PosTerminal.Security
 {
     /// <summary>
     /// The keys of one transaction: PIN key, MAC request/response keys and data key, from the sign-on working keys
-    /// (master/session) or derived for the transaction's KSN (DUKPT). Owns what it derives; Dispose wipes it.
-    /// TDES DUKPT uses the X9.24-1 variants (PIN, MAC request, MAC response, data request); AES DUKPT the X9.24-3
-    /// usages 1000 PIN, 2000 MAC generation (request), 2001 MAC verification (response), 3000 data encryption.
+    /// (master/session) or from the DUKPT device's current register for the transaction's KSN (DUKPT). Owns what it
+    /// derives; Dispose wipes it. TDES DUKPT uses the X9.24-1 variants (PIN, MAC request, MAC response, data
+    /// request); AES DUKPT the X9.24-3 usages 1000 PIN, 2000 MAC generation (request), 2001 MAC verification
+    /// (response), 3000 data encryption.
     /// </summary>
     public sealed class TransactionKeys : IDisposable
     {
@@ -17,9 +18,11 @@ namespace PosTerminal.Security
         private SecretKey _macResponse;
         private SecretKey _data;
         private readonly bool _owned;
+        private readonly Ksn _ksn;
 
-        private TransactionKeys(SecretKey pin, SecretKey macRequest, SecretKey macResponse, SecretKey data, bool owned)
+        private TransactionKeys(SecretKey pin, SecretKey macRequest, SecretKey macResponse, SecretKey data, bool owned, Ksn ksn)
         {
+            _ksn = ksn;
             _pin = pin;
             _macRequest = macRequest;
             _macResponse = macResponse;
@@ -33,41 +36,70 @@ namespace PosTerminal.Security
             SecretKey pik = store.Get(KeySlot.PinKey);
             SecretKey mak = store.Get(KeySlot.MacKey);
             if (pik == null || mak == null) return null;
-            return new TransactionKeys(pik, mak, mak, store.Get(KeySlot.TrackKey), false);
+            return new TransactionKeys(pik, mak, mak, store.Get(KeySlot.TrackKey), false, null);
         }
 
-        /// <summary>Keys derived from the DUKPT initial key for <paramref name="ksn"/>; null when the derivation fails.</summary>
-        public static TransactionKeys FromDukpt(SecretKey initialKey, Ksn ksn, KeyScheme scheme)
+        /// <summary>
+        /// The keys of the TDES DUKPT transaction in progress on <paramref name="device"/> (after its BeginTransaction):
+        /// the PIN, MAC request, MAC response and data request variants of its current future key (X9.24-1 A.6),
+        /// with the transaction's KSN. The device keeps no copy.
+        /// </summary>
+        internal static TransactionKeys FromDukpt(DukptTdesDevice device)
         {
-            byte[] k = new byte[32];
+            byte[] k = new byte[DukptTdes.KeyLength];
+            byte[] ksn = new byte[Ksn.TdesLength];
             try
             {
-                if (scheme == KeyScheme.DukptTdes)
-                {
-                    using (DukptTdes d = new DukptTdes())
-                    {
-                        SecretKey pin = Tdes(d, initialKey, ksn, DukptTdesVariant.Pin, k);
-                        SecretKey req = Tdes(d, initialKey, ksn, DukptTdesVariant.MacRequest, k);
-                        SecretKey rsp = Tdes(d, initialKey, ksn, DukptTdesVariant.MacResponse, k);
-                        SecretKey data = Tdes(d, initialKey, ksn, DukptTdesVariant.DataRequest, k);
-                        if (pin == null || req == null || rsp == null || data == null) return null;
-                        return new TransactionKeys(pin, req, rsp, data, true);
-                    }
-                }
-                using (DukptAes d = new DukptAes())
-                {
-                    SecretKey pin = Aes(d, initialKey, ksn, DukptAesKeyUsage.PinEncryption, k);
-                    SecretKey req = Aes(d, initialKey, ksn, DukptAesKeyUsage.MacGeneration, k);
-                    SecretKey rsp = Aes(d, initialKey, ksn, DukptAesKeyUsage.MacVerification, k);
-                    SecretKey data = Aes(d, initialKey, ksn, DukptAesKeyUsage.DataEncrypt, k);
-                    if (pin == null || req == null || rsp == null || data == null) return null;
-                    return new TransactionKeys(pin, req, rsp, data, true);
-                }
+                device.CopyKsn(ksn, 0);
+                SecretKey pin = Tdes(device, DukptTdesVariant.Pin, k);
+                SecretKey req = Tdes(device, DukptTdesVariant.MacRequest, k);
+                SecretKey rsp = Tdes(device, DukptTdesVariant.MacResponse, k);
+                SecretKey data = Tdes(device, DukptTdesVariant.DataRequest, k);
+                return new TransactionKeys(pin, req, rsp, data, true, new Ksn(ksn, 0, ksn.Length));
             }
             finally
             {
                 Bytes.Wipe(k);
             }
+        }
+
+        /// <summary>
+        /// The keys of the AES DUKPT transaction in progress on <paramref name="device"/> (after its BeginTransaction):
+        /// working keys of the initial key's type for usages 1000 PIN, 2000 MAC generation, 2001 MAC verification and
+        /// 3000 data encryption (X9.24-3 6.3.2), with the transaction's KSN; null when a derivation is refused.
+        /// </summary>
+        internal static TransactionKeys FromDukpt(DukptAesDevice device)
+        {
+            byte[] k = new byte[DukptAes.MaxKeyLength];
+            byte[] ksn = new byte[Ksn.AesLength];
+            int n = device.KeyLength;
+            DukptAesKeyType type = n == 16 ? DukptAesKeyType.Aes128 : n == 24 ? DukptAesKeyType.Aes192 : DukptAesKeyType.Aes256;
+            SecretKey pin = null, req = null, rsp = null, data = null;
+            try
+            {
+                device.CopyKsn(ksn, 0);
+                pin = Aes(device, DukptAesKeyUsage.PinEncryption, type, k);
+                req = Aes(device, DukptAesKeyUsage.MacGeneration, type, k);
+                rsp = Aes(device, DukptAesKeyUsage.MacVerification, type, k);
+                data = Aes(device, DukptAesKeyUsage.DataEncrypt, type, k);
+                if (pin != null && req != null && rsp != null && data != null)
+                    return new TransactionKeys(pin, req, rsp, data, true, new Ksn(ksn, 0, ksn.Length));
+                if (pin != null) pin.Dispose();
+                if (req != null) req.Dispose();
+                if (rsp != null) rsp.Dispose();
+                if (data != null) data.Dispose();
+                return null;
+            }
+            finally
+            {
+                Bytes.Wipe(k);
+            }
+        }
+
+        /// <summary>The KSN that goes with DUKPT keys (sent with the request); null for working keys of a sign-on.</summary>
+        public Ksn Ksn
+        {
+            get { return _ksn; }
         }
 
         /// <summary>PIN encryption key.</summary>
@@ -107,16 +139,15 @@ namespace PosTerminal.Security
             _pin = _macRequest = _macResponse = _data = null;
         }
 
-        private static SecretKey Tdes(DukptTdes d, SecretKey ipek, Ksn ksn, DukptTdesVariant variant, byte[] k)
+        private static SecretKey Tdes(DukptTdesDevice device, DukptTdesVariant variant, byte[] k)
         {
-            if (d.DeriveKey(ipek.Key, 0, ksn, variant, k, 0) != DukptStatus.Ok) return null;
+            device.DeriveKey(variant, k, 0);
             return new SecretKey(KeyAlgorithm.Tdes, k, 0, DukptTdes.KeyLength);
         }
 
-        private static SecretKey Aes(DukptAes d, SecretKey ik, Ksn ksn, DukptAesKeyUsage usage, byte[] k)
+        private static SecretKey Aes(DukptAesDevice device, DukptAesKeyUsage usage, DukptAesKeyType type, byte[] k)
         {
-            DukptAesKeyType type = ik.Length == 16 ? DukptAesKeyType.Aes128 : ik.Length == 24 ? DukptAesKeyType.Aes192 : DukptAesKeyType.Aes256;
-            if (d.DeriveWorkingKey(ik.Key, 0, ik.Length, ksn, usage, type, k, 0) != DukptStatus.Ok) return null;
+            if (device.DeriveWorkingKey(usage, type, k, 0) != DukptStatus.Ok) return null;
             return new SecretKey(KeyAlgorithm.Aes, k, 0, DukptAes.KeyLength(type));
         }
     }

@@ -12,8 +12,11 @@ namespace PosTerminal.Storage
     /// </summary>
     public sealed class RecordStore
     {
-        /// <summary>Largest payload a record may have.</summary>
-        public const int MaxPayload = 1024;
+        /// <summary>
+        /// Largest payload a record may have: room for the biggest record, an AES-256 DUKPT device (32 future-key
+        /// registers of 32 bytes, ANSI X9.24-3) with its header and key-ID history.
+        /// </summary>
+        public const int MaxPayload = 1280;
 
         private const byte Magic0 = (byte)'P';
         private const byte Magic1 = (byte)'R';
@@ -102,6 +105,18 @@ namespace PosTerminal.Storage
                 Array.Clear(_slot, 0, _slot.Length);
                 return ok;
             }
+        }
+
+        /// <summary>
+        /// <see cref="Save"/>, then the same image into the other slot as well, so the previous copy does not stay on
+        /// the medium (for records holding secrets). A power cut during the second write leaves the new copy in the
+        /// first slot. Returns false when the first write failed (the second failing is harmless).
+        /// </summary>
+        public bool SaveMirrored(string name, int version, byte[] payload, int offset, int count)
+        {
+            if (!Save(name, version, payload, offset, count)) return false;
+            Save(name, version, payload, offset, count);
+            return true;
         }
 
         // Reads and checks one slot into _slot; returns the payload length or -1.

@@ -54,7 +54,8 @@ namespace PosTerminal.Txn
 
         /// <summary>
         /// A terminal with a random source (needed for PIN block formats 1, 3 and 4). Loads counters, keys and the
-        /// DUKPT state from <paramref name="store"/>; no other I/O.
+        /// DUKPT state from <paramref name="store"/>; the only writes are the DUKPT boot step (one counter burnt, see
+        /// <see cref="DukptState"/>) and, once, the erasure of a DUKPT initial key left by older firmware.
         /// </summary>
         public Terminal(TerminalSettings settings, ILinkConnector connector, IClock clock, INonVolatileStore store, ILinkObserver observer, IRandom random)
         {
@@ -65,17 +66,18 @@ namespace PosTerminal.Txn
             _counters = new TerminalCounters(records);
             _keys = new KeyStore(records);
             _dukpt = new DukptState(records);
+            DukptState.EraseLegacyInitialKey(_keys);
             _link = new AcquirerLink(connector, clock, settings.Link, observer);
             _settings = settings;
         }
 
-        /// <summary>The key store (master key, working keys, DUKPT initial key): check values only leave it.</summary>
+        /// <summary>The key store (master key, working keys): check values only leave it.</summary>
         public KeyStore Keys
         {
             get { return _keys; }
         }
 
-        /// <summary>The DUKPT key serial number state.</summary>
+        /// <summary>The DUKPT device state (future keys and KSN); DUKPT initial keys are loaded through it.</summary>
         public DukptState Dukpt
         {
             get { return _dukpt; }
@@ -191,7 +193,7 @@ namespace PosTerminal.Txn
                     }
                     f62 = new byte[length];
                     _response.CopyTo(IsoField.Reserved62, f62, 0);
-                    o.KeyStatus = WorkingKeyInstaller.Install(_keys, f62, 0, length, sec.Sm4);
+                    o.KeyStatus = WorkingKeyInstaller.Install(_keys, f62, 0, length, sec.Sm4, code, sec.Mac == MacMethod.X919);
                     if (o.KeyStatus != KeyLoadStatus.Ok)
                     {
                         o.Result = SignOnResult.KeysRejected;
@@ -224,6 +226,26 @@ namespace PosTerminal.Txn
             }
         }
 
+        // The working keys in the store fit the security settings (checked before a trace number is used): SM4 keys
+        // in 国密 mode, TDES/DES otherwise, a double-length MAK for X9.19, a TDK when tracks are encrypted.
+        private bool WorkingKeysSuit(SecuritySettings sec)
+        {
+            SecretKey pik = _keys.Get(KeySlot.PinKey);
+            SecretKey mak = _keys.Get(KeySlot.MacKey);
+            SecretKey tdk = _keys.Get(KeySlot.TrackKey);
+            if (sec.Sm4)
+            {
+                if (pik.Algorithm != KeyAlgorithm.Sm4 || mak.Algorithm != KeyAlgorithm.Sm4) return false;
+                if (sec.EncryptTracks && (tdk == null || tdk.Algorithm != KeyAlgorithm.Sm4)) return false;
+                return true;
+            }
+            if (pik.Algorithm != KeyAlgorithm.Tdes) return false;
+            if (mak.Algorithm != KeyAlgorithm.Tdes && mak.Algorithm != KeyAlgorithm.Des) return false;
+            if (sec.Mac == MacMethod.X919 && mak.Length != 16) return false;
+            if (sec.EncryptTracks && (tdk == null || tdk.Algorithm != KeyAlgorithm.Tdes)) return false;
+            return true;
+        }
+
         private string CheckValueOf(KeySlot slot)
         {
             SecretKey k = _keys.Get(slot);
@@ -249,8 +271,12 @@ namespace PosTerminal.Txn
                 // as fallback after failed chip reads.
                 if (card.Entry == EntryMethod.Swipe && card.HasChip) return Refuse(o, RefusalReason.UseChip);
                 bool needKeys = sec.Mac != MacMethod.None || pin != null || sec.EncryptTracks;
-                if (needKeys && !sec.IsDukpt && TransactionKeys.FromWorkingKeys(_keys) == null) return Refuse(o, RefusalReason.NotSignedOn);
-                if (needKeys && sec.IsDukpt && (!_keys.Has(KeySlot.DukptInitialKey) || _dukpt.Current == null)) return Refuse(o, RefusalReason.NoDukptKey);
+                if (needKeys && !sec.IsDukpt)
+                {
+                    if (TransactionKeys.FromWorkingKeys(_keys) == null) return Refuse(o, RefusalReason.NotSignedOn);
+                    if (!WorkingKeysSuit(sec)) return Refuse(o, RefusalReason.KeysUnsuitable);
+                }
+                if (needKeys && sec.IsDukpt && !_dukpt.HasKey) return Refuse(o, RefusalReason.NoDukptKey);
                 EnsureMessages(s.Profile.SpecFor(sec));
                 int stan = _counters.NextStan();
                 if (stan < 0) return Refuse(o, RefusalReason.StorageFailure);
@@ -263,9 +289,8 @@ namespace PosTerminal.Txn
                     {
                         if (sec.IsDukpt)
                         {
-                            if (_dukpt.Next() != PosTerminal.Crypto.DukptStatus.Ok) return Refuse(o, RefusalReason.NoDukptKey);
-                            keys = TransactionKeys.FromDukpt(_keys.Get(KeySlot.DukptInitialKey), _dukpt.Current, sec.Scheme);
-                            if (keys == null) return Refuse(o, RefusalReason.NoDukptKey);
+                            // The device advances and its state is saved before the keys come out.
+                            if (_dukpt.NextTransaction(sec.Scheme, out keys) != DukptKeyStatus.Ok) return Refuse(o, RefusalReason.NoDukptKey);
                         }
                         else
                         {
@@ -285,7 +310,7 @@ namespace PosTerminal.Txn
                             if (keys.Data == null) return Refuse(o, RefusalReason.NotSignedOn);
                             if (!SecureFields.EncryptTrack(_request, s, keys.Data)) return Refuse(o, RefusalReason.BuildFailed);
                         }
-                        if (sec.IsDukpt && needKeys) AddKsn(s);
+                        if (sec.IsDukpt && needKeys) AddKsn(keys);
                     }
                     catch (ArgumentException)
                     {
@@ -302,7 +327,7 @@ namespace PosTerminal.Txn
                     {
                         return Refuse(o, RefusalReason.BuildFailed);
                     }
-                    Complete(s, o, x, card.Entry);
+                    Complete(s, o, x, card.Entry, mac != null);
                     return o;
                 }
                 catch (Exception)
@@ -370,7 +395,7 @@ namespace PosTerminal.Txn
             }
         }
 
-        private void Complete(TerminalSettings s, TxnOutcome o, ExchangeResult x, EntryMethod entry)
+        private void Complete(TerminalSettings s, TxnOutcome o, ExchangeResult x, EntryMethod entry, bool macRequired)
         {
             o.HostIndex = x.HostIndex;
             o.Host = x.Host == null ? null : x.Host.ToString();
@@ -385,6 +410,14 @@ namespace PosTerminal.Txn
                     o.Result = s.Profile.IsApproval(o.ResponseCode) ? TxnResult.Approved : TxnResult.Declined;
                     long approved = _response.GetNumber(IsoField.Amount);
                     o.ApprovedAmountMinor = o.Result != TxnResult.Approved ? 0 : approved > 0 ? approved : o.AmountMinor;
+                    if (macRequired && !x.MacChecked && o.Result == TxnResult.Approved)
+                    {
+                        // An approval must be authenticated: without F64 anyone on the path could have written it.
+                        // (A decline without a MAC, e.g. the host's A0, is taken as it is: it charges nothing.)
+                        o.Result = TxnResult.MacFailed;
+                        o.ApprovedAmountMinor = 0;
+                        if (o.Type.Reversible) o.ReversalReason = ReversalReasonMac;
+                    }
                     break;
                 case ExchangeStatus.NotConnected:
                     o.Result = TxnResult.NotSent;
@@ -408,9 +441,9 @@ namespace PosTerminal.Txn
         }
 
         // The DUKPT KSN travels in F62 (hex) on the international profile, next to the PIN block and MAC it keys.
-        private void AddKsn(TerminalSettings s)
+        private void AddKsn(TransactionKeys keys)
         {
-            _request.Set(IsoField.Reserved62, _dukpt.Current.ToString());
+            _request.Set(IsoField.Reserved62, keys.Ksn.ToString());
         }
 
         private TxnOutcome Refuse(TxnOutcome o, RefusalReason reason)
