@@ -201,7 +201,7 @@ public sealed class AcquirerHost : IAsyncDisposable
             Array.Copy(requestFrame, p, reply, p, overhead);
         }
         int at = lengthBytes + overhead;
-        if (signer != null)
+        if (signer != null && !_options.OmitResponseMac)
         {
             // F64 over the reply's MAC element block: pack with a zero MAC to fix the layout, MAC, pack again.
             response.SetBytes(IsoField.Mac, new byte[8], 0, 8);

@@ -51,6 +51,9 @@ public sealed class SimulatorOptions
     /// <summary>Damage the last check value of every sign-on's F62 (to exercise the terminal's key rejection).</summary>
     public bool CorruptSignOnCheckValue { get; set; }
 
+    /// <summary>Send every response without its MAC (a man in the middle stripping F64 must not make an approval).</summary>
+    public bool OmitResponseMac { get; set; }
+
     /// <summary>Send every response MAC wrong (to exercise the terminal's A0 path).</summary>
     public bool WrongResponseMac { get; set; }
 

@@ -48,13 +48,18 @@ namespace PosTerminal
                 DeviceDefaults.MerchantName, DeviceDefaults.Currency, link);
             Terminal terminal = new Terminal(settings, new SocketConnector(), clock, new FlashStore(DeviceDefaults.DataDirectory), null,
                 new HardwareRandom());
-            if (!terminal.Keys.Has(KeySlot.MasterKey) && DeviceDefaults.LoadDevelopmentKeys) LoadDevelopmentMasterKey(terminal, operatorLine);
+#if POS_DEVELOPMENT_KEYS
+            if (!terminal.Keys.Has(KeySlot.MasterKey)) LoadDevelopmentMasterKey(terminal, operatorLine);
+#endif
             while (true)
             {
                 SignOnOutcome signOn = terminal.SignOn();
                 Say(operatorLine, "SIGN-ON " + SignOnText(signOn.Result) + (signOn.PinKeyCheck != null
                     ? " - PIK " + signOn.PinKeyCheck + " MAK " + signOn.MacKeyCheck : "") + "\r\n");
-                if (signOn.Result == SignOnResult.Ok || signOn.Result == SignOnResult.NoMasterKey) break;
+                // Only a network problem is worth waiting for; anything else needs a person (keys, host settings).
+                bool network = signOn.Result == SignOnResult.NotSent || signOn.Result == SignOnResult.NoResponse
+                    || signOn.Result == SignOnResult.LinkFailed;
+                if (!network) break;
                 Thread.Sleep(DeviceDefaults.WifiRetryDelayMs);
             }
             SerialSaleLoop loop = new SerialSaleLoop(terminal, clock, operatorLine, readerLine);
@@ -77,8 +82,9 @@ namespace PosTerminal
             }
         }
 
-        // The development master key, combined from its two components as custodians would enter them; only its
-        // check value is shown.
+#if POS_DEVELOPMENT_KEYS
+        // The development master key (built only with POS_DEVELOPMENT_KEYS, the Debug configuration), combined from
+        // its two components as custodians would enter them; only its check value is shown.
         private static void LoadDevelopmentMasterKey(Terminal terminal, UartLine console)
         {
             KeyComponentLoader loader = new KeyComponentLoader(KeyAlgorithm.Tdes, 16, 2);
@@ -101,6 +107,7 @@ namespace PosTerminal
                 loader.Dispose();
             }
         }
+#endif
 
         private static string SignOnText(SignOnResult r)
         {

@@ -16,7 +16,8 @@ public sealed class FileStore : INonVolatileStore
     public FileStore(string directory)
     {
         _directory = directory;
-        Directory.CreateDirectory(directory);
+        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(directory);
+        else Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
     /// <summary>Where the files are.</summary>
@@ -49,7 +50,13 @@ public sealed class FileStore : INonVolatileStore
     {
         try
         {
-            using FileStream f = new(PathOf(name), FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough);
+            FileStreamOptions options = new()
+            {
+                Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None, Options = FileOptions.WriteThrough,
+            };
+            // Owner-only on Unix: the records include the key store.
+            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            using FileStream f = new(PathOf(name), options);
             f.Write(buffer, offset, count);
             f.Flush(true);
             return true;

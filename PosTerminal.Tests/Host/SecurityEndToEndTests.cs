@@ -40,8 +40,9 @@ public class SecurityEndToEndTests
         Assert.AreEqual(SignOnResult.Ok, o.Result, o.KeyStatus.ToString());
         Assert.AreEqual(1, o.Batch);
         using TerminalKeyState host = sim.Options.Keys.Get("88880001");
-        Assert.AreEqual(CupWorkingKeySet.CheckValueOf(host.WorkingKeys.Pik), o.PinKeyCheck);
-        Assert.AreEqual(CupWorkingKeySet.CheckValueOf(host.WorkingKeys.Mak), o.MacKeyCheck);
+        Assert.AreEqual(CupWorkingKeySet.CheckValueOf(host.WorkingKeys.Pik)[..6], o.PinKeyCheck);
+        Assert.AreEqual(CupWorkingKeySet.CheckValueOf(host.WorkingKeys.Mak)[..6], o.MacKeyCheck);
+        Assert.AreEqual(security == "cup-x919" ? 16 : security == "cup-sm4" ? 16 : 8, t.Keys.Get(KeySlot.MacKey).Length);
         Assert.AreEqual(security == "cup-tdk", o.TrackKeyCheck != null);
         Assert.AreEqual(security == "cup-sm4" ? KeyAlgorithm.Sm4 : KeyAlgorithm.Tdes, t.Keys.Get(KeySlot.PinKey).Algorithm);
     }
@@ -160,6 +161,59 @@ public class SecurityEndToEndTests
         Assert.AreEqual("A0", o.ReversalReason);
         Assert.IsFalse(o.IsApproved);
         StringAssert.Contains(o.Receipt, "MAC ERROR");
+    }
+
+    [TestMethod]
+    [DataRow("cup", "cup-debit")]
+    [DataRow("cup-x919", "cup-debit")]
+    [DataRow("cup-sm4", "cup-debit")]
+    [DataRow("dukpt-tdes", "visa")]
+    [DataRow("dukpt-aes", "visa")]
+    public async Task ResponseMacWrongOrMissing_ApprovalNotAccepted_InEveryMode(string security, string card)
+    {
+        bool dukpt = security.StartsWith("dukpt", StringComparison.Ordinal);
+        await using SimulatorFixture sim = new(dukpt ? AcquirerProfile.Iso87Ascii : null, SecuritySettings.Named(security));
+        Terminal t = sim.SignedOnTerminal();
+        string track = card == "visa" ? VisaTrack : DebitTrack;
+        string pin = card == "visa" ? "1234" : "123456";
+
+        sim.Options.WrongResponseMac = true;
+        TxnOutcome wrong = PinSale(t, track, pin, 100);
+        sim.Options.WrongResponseMac = false;
+        sim.Options.OmitResponseMac = true;
+        TxnOutcome missing = PinSale(t, track, pin, 101);
+        sim.Options.OmitResponseMac = false;
+        TxnOutcome good = PinSale(t, track, pin, 102);
+
+        Assert.AreEqual(TxnResult.MacFailed, wrong.Result, "wrong MAC");
+        Assert.AreEqual("A0", wrong.ReversalReason);
+        Assert.AreEqual(TxnResult.MacFailed, missing.Result, "approval without MAC");
+        Assert.AreEqual("A0", missing.ReversalReason);
+        Assert.AreEqual(TxnResult.Approved, good.Result, string.Join("\n", sim.Log.TakeLast(2)));
+    }
+
+    [TestMethod]
+    public async Task DeclineWithoutMac_IsTakenAsDeclined()
+    {
+        await using SimulatorFixture sim = new(null, SecuritySettings.CupDefault());
+        Terminal t = sim.SignedOnTerminal();
+        sim.Options.OmitResponseMac = true;
+        TxnOutcome o = PinSale(t, DebitTrack, "123456", 151);
+        Assert.AreEqual(TxnResult.Declined, o.Result);
+        Assert.AreEqual("51", o.ResponseCode);
+    }
+
+    [TestMethod]
+    public async Task X919_SingleDesMacKeyInStore_SaleRefusedKeysUnsuitable()
+    {
+        await using SimulatorFixture sim = new(null, SecuritySettings.CupDefault());
+        Terminal t = sim.SignedOnTerminal();                       // cup: the MAK is single DES
+        t.Settings = t.Settings.WithSecurity(SecuritySettings.Named("cup-x919"));
+        using CardData card = SimulatorFixture.Card(DebitTrack);
+        TxnOutcome o = t.Sale(card, 100);
+        Assert.AreEqual(TxnResult.Refused, o.Result);
+        Assert.AreEqual(RefusalReason.KeysUnsuitable, o.Refusal);
+        Assert.AreEqual(0, o.Stan);
     }
 
     [TestMethod]

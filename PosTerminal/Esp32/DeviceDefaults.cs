@@ -58,14 +58,10 @@ namespace PosTerminal.Esp32
         public const int AmountTimeoutMs = 60000;
 
         /// <summary>
-        /// Load the development master key below when the key store has none. Development boards only: a production
-        /// terminal gets its master key by components from the key custodians (technician console) and this is false.
-        /// </summary>
-        public const bool LoadDevelopmentKeys = true;
-
-        /// <summary>
         /// Development TDES master key, component 1 — the same test key as the emulator demo, so that the
-        /// AcquirerSimulator started with --tmk 99DDAC669617030F062377330F101111 signs this board on. Never for real cards.
+        /// AcquirerSimulator started with --tmk 99DDAC669617030F062377330F101111 signs this board on. Loaded only by
+        /// a build with POS_DEVELOPMENT_KEYS defined (the Debug configuration of PosTerminal.nfproj) into a board
+        /// without a master key; a Release image never does. Never for real cards.
         /// </summary>
         public const string DevelopmentTmkComponent1 = "3D1F4A6E8C2B5D7097A1C3E5F7092B4D";
 

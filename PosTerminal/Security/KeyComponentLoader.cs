@@ -15,6 +15,7 @@ namespace PosTerminal.Security
         private readonly int _length;
         private readonly int _expected;
         private byte[] _sum;
+        private readonly byte[][] _seen = new byte[3][];
         private int _added;
 
         /// <summary>A loader for a key of <paramref name="algorithm"/> and <paramref name="length"/> bytes from 2 or 3 components.</summary>
@@ -35,13 +36,23 @@ namespace PosTerminal.Security
 
         /// <summary>
         /// Adds a component; on Ok, <paramref name="checkValue"/> is the component's own check value (as if it were a
-        /// key) for the custodian to verify. The caller wipes its copy of the component.
+        /// key) for the custodian to verify. An all-zero component, or one equal to an earlier one, is refused
+        /// (WeakKey). The caller wipes its copy of the component.
         /// </summary>
         public KeyLoadStatus AddComponent(byte[] component, int offset, int length, out string checkValue)
         {
             checkValue = null;
             if (_added >= _expected) return KeyLoadStatus.TooManyComponents;
             if (length != _length) return KeyLoadStatus.WrongLength;
+            // Split knowledge: an all-zero component, or one entered twice, would let one custodian know the key.
+            bool zero = true;
+            for (int i = 0; i < length; i++) zero &= component[offset + i] == 0;
+            if (zero) return KeyLoadStatus.WeakKey;
+            for (int c = 0; c < _added; c++)
+            {
+                if (Bytes.Equal(_seen[c], 0, component, offset, length)) return KeyLoadStatus.WeakKey;
+            }
+            _seen[_added] = Bytes.Copy(component, offset, length);
             using (SecretKey asKey = new SecretKey(_algorithm, component, offset, length))
             {
                 checkValue = asKey.CheckValue;
@@ -52,8 +63,8 @@ namespace PosTerminal.Security
         }
 
         /// <summary>
-        /// Combines the components. <paramref name="expectedCheckValue"/> (hex, 4 to 8 digits, compared on its
-        /// length) must match the result's check value; on Ok, <paramref name="key"/> is the new key (owned by the caller).
+        /// Combines the components. <paramref name="expectedCheckValue"/> (6 hex digits) must match the result's check
+        /// value; on Ok, <paramref name="key"/> is the new key (owned by the caller).
         /// </summary>
         public KeyLoadStatus Complete(string expectedCheckValue, out SecretKey key)
         {
@@ -72,17 +83,25 @@ namespace PosTerminal.Security
             return KeyLoadStatus.Ok;
         }
 
-        /// <summary>Wipes the partial sum.</summary>
+        /// <summary>Wipes the partial sum and the components.</summary>
         public void Dispose()
         {
             Bytes.Wipe(_sum);
             _sum = null;
+            for (int c = 0; c < _seen.Length; c++)
+            {
+                Bytes.Wipe(_seen[c]);
+                _seen[c] = null;
+            }
         }
 
-        /// <summary>True when <paramref name="expected"/> (4 to 8 hex digits, either case) is a prefix of <paramref name="actual"/>.</summary>
+        /// <summary>
+        /// True when <paramref name="expected"/> (6 hex digits, either case: a 3-byte check value, X9.24-1) equals
+        /// <paramref name="actual"/>, compared in constant time.
+        /// </summary>
         internal static bool CheckValueMatches(string actual, string expected)
         {
-            if (expected == null || expected.Length < 4 || expected.Length > actual.Length) return false;
+            if (expected == null || expected.Length != SecretKey.CheckValueDigits || expected.Length > actual.Length) return false;
             int diff = 0;
             for (int i = 0; i < expected.Length; i++)
             {

@@ -6,7 +6,8 @@ namespace PosTerminal.Security
 {
     /// <summary>
     /// The terminal's keys by typed slot, persisted as one power-safe record ("keys"): a sign-on replaces its
-    /// working keys together, or not at all. Replaced and removed keys are wiped. Only check values are ever shown.
+    /// working keys together, or not at all. Replaced and removed keys are wiped, in RAM and on the medium (both
+    /// slots of the record end up holding the new set). Only check values are ever shown.
     /// On the device the record sits on the internal flash: production boards must enable ESP32 flash encryption
     /// (the keys are stored in clear inside it), see hardware/README.md.
     /// </summary>
@@ -41,9 +42,18 @@ namespace PosTerminal.Security
             return Get(slot) != null;
         }
 
-        /// <summary>Puts <paramref name="key"/> (taking ownership) into <paramref name="slot"/> and saves; false when saving failed (then nothing changed).</summary>
+        /// <summary>
+        /// Puts <paramref name="key"/> (taking ownership) into <paramref name="slot"/> and saves; false when saving
+        /// failed (then nothing changed). A new master key also removes the working keys wrapped under the old one.
+        /// </summary>
         public bool Put(KeySlot slot, SecretKey key)
         {
+            if (slot == KeySlot.MasterKey)
+            {
+                KeySlot[] all = { KeySlot.MasterKey, KeySlot.PinKey, KeySlot.MacKey, KeySlot.TrackKey };
+                SecretKey[] set = { key, null, null, null };
+                return PutAll(all, set);
+            }
             KeySlot[] slots = { slot };
             SecretKey[] keys = { key };
             return PutAll(slots, keys);
@@ -114,7 +124,9 @@ namespace PosTerminal.Security
                 Array.Copy(k.Key, 0, buf, p, k.Length);
                 p += k.Length;
             }
-            bool ok = _store.Save(RecordName, Version, buf, 0, p);
+            // Mirrored: once the new set is safely written, the older slot is overwritten too, so a replaced key
+            // does not stay behind in the other slot.
+            bool ok = _store.SaveMirrored(RecordName, Version, buf, 0, p);
             Bytes.Wipe(buf);
             return ok;
         }

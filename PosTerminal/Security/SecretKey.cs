@@ -12,7 +12,7 @@ namespace PosTerminal.Security
     public sealed class SecretKey : IDisposable
     {
         private byte[] _key;
-        private readonly string _checkValue;
+        private string _checkValue;
 
         /// <summary>Copies <paramref name="length"/> key bytes. Throws <see cref="ArgumentException"/> for a length the algorithm does not have.</summary>
         public SecretKey(KeyAlgorithm algorithm, byte[] key, int offset, int length)
@@ -20,7 +20,6 @@ namespace PosTerminal.Security
             if (!IsValidLength(algorithm, length)) throw new ArgumentException();
             Algorithm = algorithm;
             _key = Bytes.Copy(key, offset, length);
-            _checkValue = ComputeCheckValue(4);
         }
 
         /// <summary>True when <paramref name="length"/> bytes is a key of <paramref name="algorithm"/>.</summary>
@@ -45,14 +44,53 @@ namespace PosTerminal.Security
             get { return _key == null ? 0 : _key.Length; }
         }
 
+        /// <summary>Digits of the check value shown: 3 bytes (ANSI X9.24-1:2017 caps a legacy check value at 24 bits).</summary>
+        public const int CheckValueDigits = 6;
+
         /// <summary>
-        /// The check value as 8 upper-case hex digits: the first 4 bytes of the key's encryption of a zero block
-        /// (the UnionPay sign-on convention; the usual 3-byte KCV is its first 6 digits). For AES keys the CMAC form
-        /// (X9.24-3) is used instead.
+        /// The check value as 6 upper-case hex digits: the first 3 bytes of the key's encryption of a zero block; for
+        /// AES keys of the CMAC of a zero block (X9.24-3). Computed when first asked for.
         /// </summary>
         public string CheckValue
         {
-            get { return _checkValue; }
+            get
+            {
+                if (_checkValue == null)
+                {
+                    byte[] kcv = new byte[KeyCheckValue.LegacyLength];
+                    using (IBlockCipher c = CreateCipher())
+                    {
+                        if (Algorithm == KeyAlgorithm.Aes) KeyCheckValue.ComputeCmac(c, kcv, 0, kcv.Length);
+                        else KeyCheckValue.ComputeLegacy(c, kcv, 0, kcv.Length);
+                    }
+                    _checkValue = Hex.Encode(kcv);
+                }
+                return _checkValue;
+            }
+        }
+
+        /// <summary>
+        /// True when <paramref name="length"/> bytes of <paramref name="expected"/> equal the start of the key's
+        /// encryption of a zero block (the 4-byte check values of a UnionPay F62), compared in constant time.
+        /// </summary>
+        public bool CheckValueMatches(byte[] expected, int offset, int length)
+        {
+            using (IBlockCipher c = CreateCipher())
+            {
+                return KeyCheckValue.MatchesLegacy(c, expected, offset, length);
+            }
+        }
+
+        /// <summary>True when this key has the same length and bytes as <paramref name="other"/>.</summary>
+        internal bool SameBytes(SecretKey other)
+        {
+            return Length == other.Length && Bytes.Equal(Key, 0, other.Key, 0, Length);
+        }
+
+        /// <summary>True for a 16- or 24-byte TDES key whose first two 8-byte parts are equal (it is single DES).</summary>
+        public bool HasEqualHalves
+        {
+            get { return Algorithm == KeyAlgorithm.Tdes && Bytes.Equal(Key, 0, Key, 8, 8); }
         }
 
         /// <summary>A new cipher keyed with this key (DES for 8 bytes, TDES, AES or SM4); the caller disposes it.</summary>
@@ -68,10 +106,10 @@ namespace PosTerminal.Security
             }
         }
 
-        /// <summary>"TDES key (16 bytes), check value 08D7B4FB" — never the key.</summary>
+        /// <summary>"TDES key (16 bytes), check value 08D7B4" — never the key.</summary>
         public override string ToString()
         {
-            return AlgorithmName(Algorithm) + " key (" + Length.ToString() + " bytes), check value " + _checkValue;
+            return AlgorithmName(Algorithm) + " key (" + Length.ToString() + " bytes), check value " + CheckValue;
         }
 
         /// <summary>Upper-case name of an algorithm.</summary>
@@ -101,17 +139,6 @@ namespace PosTerminal.Security
                 if (_key == null) throw new ObjectDisposedException("SecretKey");
                 return _key;
             }
-        }
-
-        private string ComputeCheckValue(int length)
-        {
-            byte[] kcv = new byte[length];
-            using (IBlockCipher c = CreateCipher())
-            {
-                if (Algorithm == KeyAlgorithm.Aes) KeyCheckValue.ComputeCmac(c, kcv, 0, length);
-                else KeyCheckValue.ComputeLegacy(c, kcv, 0, length);
-            }
-            return Hex.Encode(kcv);
         }
     }
 }

@@ -13,7 +13,13 @@ namespace PosTerminal.Security
         /// format 4 (ISO 9564-1 format 4 is the AES PIN block); TDES keys use the CUP ECB MAC or X9.19 and PIN format 0.
         /// </summary>
         public SecuritySettings(KeyScheme scheme, MacMethod mac, int pinFormat, bool sm4, bool encryptTracks)
+            : this(scheme, mac, pinFormat, sm4, encryptTracks, false)
         {
+        }
+
+        private SecuritySettings(KeyScheme scheme, MacMethod mac, int pinFormat, bool sm4, bool encryptTracks, bool allowNoMac)
+        {
+            if (mac == MacMethod.None && !allowNoMac) throw new ArgumentException();
             if (pinFormat != 0 && pinFormat != 4) throw new ArgumentException();
             if (sm4)
             {
@@ -32,6 +38,15 @@ namespace PosTerminal.Security
             PinFormat = pinFormat;
             Sm4 = sm4;
             EncryptTracks = encryptTracks;
+        }
+
+        /// <summary>
+        /// UNSAFE: no MAC at all, so requests travel unauthenticated and any answer is believed. Only for tests of the
+        /// plain message flow and for hosts in a lab that cannot MAC; never for a terminal that handles real cards.
+        /// </summary>
+        public static SecuritySettings UnsafeWithoutMac(KeyScheme scheme)
+        {
+            return new SecuritySettings(scheme, MacMethod.None, scheme == KeyScheme.DukptAes ? 4 : 0, false, false, true);
         }
 
         /// <summary>UnionPay default: TMK + working keys, CUP ECB MAC, PIN format 0, no SM4, clear tracks.</summary>
@@ -83,7 +98,7 @@ namespace PosTerminal.Security
             get { return Scheme != KeyScheme.MasterSession; }
         }
 
-        /// <summary>A copy with another MAC method (e.g. X9.19 instead of the CUP MAC).</summary>
+        /// <summary>A copy with another MAC method (e.g. X9.19 instead of the CUP MAC); None is refused here.</summary>
         public SecuritySettings WithMac(MacMethod mac)
         {
             return new SecuritySettings(Scheme, mac, PinFormat, Sm4, EncryptTracks);
@@ -92,7 +107,7 @@ namespace PosTerminal.Security
         /// <summary>A copy with track encryption on or off.</summary>
         public SecuritySettings WithTrackEncryption(bool on)
         {
-            return new SecuritySettings(Scheme, Mac, PinFormat, Sm4, on);
+            return new SecuritySettings(Scheme, Mac, PinFormat, Sm4, on, Mac == MacMethod.None);
         }
     }
 }

@@ -33,9 +33,23 @@ namespace PosTerminal.Security
         /// </summary>
         public static KeyLoadStatus Install(KeyStore store, byte[] f62, int offset, int length, bool sm4)
         {
+            return Install(store, f62, offset, length, sm4, null, false);
+        }
+
+        /// <summary>
+        /// As <see cref="Install(KeyStore, byte[], int, int, bool)"/>, checked against the sign-on's request: the
+        /// layout must be the one <paramref name="requestedCode"/> (F60.3: 003 or 004) asked for, so a host cannot
+        /// hand a double-length terminal single-DES keys or leave out the TDK; <paramref name="doubleLengthMac"/> demands
+        /// a 16-byte MAK (X9.19). A single-DES PIN key is never installed (PCI PIN: TDES or AES for PIN encryption).
+        /// The keys must differ from each other and from the master key, and no TDES key may have equal halves.
+        /// </summary>
+        public static KeyLoadStatus Install(KeyStore store, byte[] f62, int offset, int length, bool sm4, string requestedCode, bool doubleLengthMac)
+        {
             SecretKey tmk = store.Get(KeySlot.MasterKey);
             if (tmk == null) return KeyLoadStatus.NoMasterKey;
             if (sm4 != (tmk.Algorithm == KeyAlgorithm.Sm4)) return KeyLoadStatus.BadLayout;
+            if (requestedCode == DoubleLength && length != 40) return KeyLoadStatus.BadLayout;
+            if (requestedCode == DoubleLengthWithTdk && length != 60) return KeyLoadStatus.BadLayout;
             int keys;
             int pikLength;
             int macLength;
@@ -48,9 +62,7 @@ namespace PosTerminal.Security
             }
             else if (length == 24)
             {
-                keys = 2;
-                pikLength = 8;
-                macLength = 8;
+                return KeyLoadStatus.WrongLength;       // single-DES PIK (60.3 001): not for PIN encryption
             }
             else if (length == 40 || length == 60)
             {
@@ -81,6 +93,8 @@ namespace PosTerminal.Security
                     && CheckValueOk(mak, f62, offset + 2 * slotLength - CheckValueLength)
                     && (tdk == null || CheckValueOk(tdk, f62, offset + 56));
                 if (!ok) return KeyLoadStatus.CheckValueMismatch;
+                if (doubleLengthMac && mak.Length != 16) return KeyLoadStatus.WrongLength;
+                if (!Distinct(tmk, pik, mak, tdk)) return KeyLoadStatus.WeakKey;
                 KeySlot[] slots = { KeySlot.PinKey, KeySlot.MacKey, KeySlot.TrackKey };
                 SecretKey[] set = { pik, mak, tdk };
                 bool saved = store.PutAll(slots, set);
@@ -115,9 +129,26 @@ namespace PosTerminal.Security
             }
         }
 
+        // The F62 check value: the first 4 bytes of the key's encryption of a zero block, compared in constant time.
         private static bool CheckValueOk(SecretKey key, byte[] f62, int at)
         {
-            return KeyComponentLoader.CheckValueMatches(key.CheckValue, Hex.Encode(f62, at, CheckValueLength));
+            return key.CheckValueMatches(f62, at, CheckValueLength);
+        }
+
+        // No two keys equal, and no double-length TDES key whose halves are equal (that would be single DES).
+        private static bool Distinct(SecretKey tmk, SecretKey pik, SecretKey mak, SecretKey tdk)
+        {
+            SecretKey[] k = { tmk, pik, mak, tdk };
+            for (int i = 0; i < k.Length; i++)
+            {
+                if (k[i] == null) continue;
+                if (k[i].HasEqualHalves) return false;
+                for (int j = i + 1; j < k.Length; j++)
+                {
+                    if (k[j] != null && k[i].SameBytes(k[j])) return false;
+                }
+            }
+            return true;
         }
     }
 }

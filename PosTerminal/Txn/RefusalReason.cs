@@ -20,6 +20,8 @@ namespace PosTerminal.Txn
         /// <summary>No DUKPT initial key is loaded, or its counters are used up.</summary>
         NoDukptKey = 7,
         /// <summary>The PIN is not 4 to 12 digits, or the PIN block could not be built.</summary>
-        BadPin = 8
+        BadPin = 8,
+        /// <summary>The keys in the store do not fit the security settings (wrong algorithm or length): sign on or load keys again.</summary>
+        KeysUnsuitable = 9
     }
 }

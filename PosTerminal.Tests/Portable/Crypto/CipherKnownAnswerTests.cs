@@ -67,6 +67,8 @@ namespace PosTerminal.Tests.Crypto
             cipher.Dispose();
         }
 
+#if !NANOFRAMEWORK_1_0
+        // Not on the device: a million interpreted block encryptions would outlast nano.runsettings' 120 s session.
         [TestMethod]
         // GB/T 32907-2016 (SM4) Appendix A, example 2: encrypt 1,000,000 times (1000000 iterations)
         [DataRow("0123456789ABCDEFFEDCBA9876543210", "0123456789ABCDEFFEDCBA9876543210", 1000000, "595298C7C6FD271F0402F804C33D3F66")]
@@ -80,6 +82,7 @@ namespace PosTerminal.Tests.Crypto
             Assert.AreEqual(ctHex, Hex.Encode(block));
             sm4.Dispose();
         }
+#endif
 
         [TestMethod]
         // GB/T 32907-2016 Appendix A, example 1: encrypt, then decrypt back; the key is read from the middle of a buffer

@@ -9,8 +9,7 @@ namespace PosTerminal.Tests.Fakes
         /// <summary>The profile's key scheme with no MAC (and PIN format 0 or 4 as the scheme needs).</summary>
         public static SecuritySettings For(AcquirerProfile profile)
         {
-            SecuritySettings d = profile.DefaultSecurity;
-            return new SecuritySettings(d.Scheme, MacMethod.None, d.PinFormat, false, false);
+            return SecuritySettings.UnsafeWithoutMac(profile.DefaultSecurity.Scheme);
         }
     }
 }
