@@ -11,6 +11,8 @@ using PosTerminal.Txn;
 // AcquirerSimulator [--listen ADDR:PORT] [--profile cup|iso87ascii] [--rule MATCH:ACTION]... [--no-default-rules]
 SimulatorOptions options = new() { Log = line => Console.WriteLine($"{DateTime.Now:HH:mm:ss.fff} {line}") };
 bool defaults = true;
+// keys are registered after every option is read: their algorithm follows --security and --profile, in any order
+System.Collections.Generic.List<(string Option, string Tid, byte[] Key)> keyOptions = [];
 for (int i = 0; i < args.Length; i++)
 {
     string a = args[i];
@@ -42,17 +44,9 @@ for (int i = 0; i < args.Length; i++)
                 options.Security = SecuritySettings.Named(Next()) ?? throw new ArgumentException("--security is one of " + SecuritySettings.Names);
                 break;
             case "--tmk":
-                (string tid, byte[] tmk) = KeyOption(Next(), "--tmk");
-                bool sm4 = options.Security.Sm4;
-                if (!HostCipher.IsValidKeyLength(sm4 ? HostCipherAlgorithm.Sm4 : HostCipherAlgorithm.Tdes, tmk.Length)) throw new ArgumentException("--tmk: a TDES master key is 16 or 24 bytes, an SM4 one 16 (give --security first)");
-                options.Keys.SetMasterKey(tid, new HostKey(sm4 ? HostCipherAlgorithm.Sm4 : HostCipherAlgorithm.Tdes, tmk));
-                Array.Clear(tmk);
-                break;
             case "--bdk":
-                (string btid, byte[] bdk) = KeyOption(Next(), "--bdk");
-                bool aes = options.Security.Scheme == KeyScheme.DukptAes;
-                options.Keys.SetBdk(btid, new HostKey(aes ? HostCipherAlgorithm.Aes : HostCipherAlgorithm.Tdes, bdk), aes ? TerminalKeyScheme.DukptAes : TerminalKeyScheme.DukptTdes);
-                Array.Clear(bdk);
+                (string tid, byte[] key) = KeyOption(Next(), a);
+                keyOptions.Add((a, tid, key));
                 break;
             case "--pin":
                 string pv = Next();
@@ -75,7 +69,7 @@ for (int i = 0; i < args.Length; i++)
                                               amount=88888:delay=3000, suffix=51:rc=51, suffix=61:rc=61
                       --no-default-rules      approve everything
                       --security NAME         cup (default for cup), cup-x919, cup-tdk, cup-sm4, dukpt-tdes (default for
-                                              iso87ascii) or dukpt-aes; give it before --tmk/--bdk
+                                              iso87ascii) or dukpt-aes
                       --tmk [TID=]HEX         a terminal's master key (TMK), for sign-on (every terminal when TID is left out)
                       --bdk [TID=]HEX         the base derivation key of DUKPT terminals
                       --pin PAN=PIN           the PIN on file for a card (a PIN for other cards is accepted once it decodes)
@@ -92,6 +86,23 @@ for (int i = 0; i < args.Length; i++)
         Console.Error.WriteLine("error: " + e.Message);
         return 2;
     }
+}
+
+try
+{
+    foreach ((string option, string tid, byte[] key) in keyOptions)
+    {
+        AddKey(options, option, tid, key);
+    }
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine("error: " + e.Message);
+    return 2;
+}
+finally
+{
+    foreach ((_, _, byte[] key) in keyOptions) Array.Clear(key);
 }
 
 await using AcquirerHost host = new(options);
@@ -116,6 +127,25 @@ stop.Wait();
 (int count, long total) = host.Ledger.ApprovedTotals();
 Console.WriteLine($"stopping: {host.Connections} connections, {host.Frames} requests, {host.BadFrames} dropped, {count} approved totalling {total} minor units");
 return 0;
+
+// A --tmk or --bdk key for the security mode chosen: a TMK is TDES (16/24 bytes) or SM4 (16), a BDK TDES or AES.
+static void AddKey(SimulatorOptions options, string option, string tid, byte[] key)
+{
+    if (option == "--tmk")
+    {
+        bool sm4 = options.Security.Sm4;
+        if (options.Security.Scheme is KeyScheme.DukptTdes or KeyScheme.DukptAes)
+            throw new ArgumentException("--tmk is for master/session security (cup, cup-x919, cup-tdk, cup-sm4); DUKPT security takes --bdk");
+        HostCipherAlgorithm alg = sm4 ? HostCipherAlgorithm.Sm4 : HostCipherAlgorithm.Tdes;
+        if (!HostCipher.IsValidKeyLength(alg, key.Length)) throw new ArgumentException("--tmk: a TDES master key is 16 or 24 bytes, an SM4 one 16");
+        options.Keys.SetMasterKey(tid, new HostKey(alg, key));
+        return;
+    }
+    bool aes = options.Security.Scheme == KeyScheme.DukptAes;
+    if (!aes && options.Security.Scheme != KeyScheme.DukptTdes)
+        throw new ArgumentException("--bdk is for DUKPT security (--security dukpt-tdes or dukpt-aes)");
+    options.Keys.SetBdk(tid, new HostKey(aes ? HostCipherAlgorithm.Aes : HostCipherAlgorithm.Tdes, key), aes ? TerminalKeyScheme.DukptAes : TerminalKeyScheme.DukptTdes);
+}
 
 // "[TID=]HEX": the terminal id (every terminal when left out) and the key bytes.
 static (string TerminalId, byte[] Key) KeyOption(string value, string option)
