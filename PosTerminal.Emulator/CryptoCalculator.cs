@@ -16,9 +16,10 @@ namespace PosTerminal.Emulator;
 /// MACs, PIN blocks, DUKPT derivation and track encryption. Hex in, hex out; <c>--json</c> prints one JSON object.
 /// </summary>
 /// <remarks>
-/// Keys and PINs given as input are never echoed (a key shows only its check value) and a PAN is masked; results
-/// are printed in full, because that is what the calculator is for. Usage errors are one-line messages and exit
-/// code 2; an input that does not decrypt or decode (wrong key, PAN or format) exits with 1.
+/// Keys and PINs given as input are never echoed (a key shows only its check value) and a PAN is masked. Secret
+/// results (derived keys, clear PIN blocks, PINs, clear tracks) are shown only with <c>--reveal</c>, which also
+/// prints a warning; ciphertexts, MACs and check values are always shown. Usage errors are one-line messages and
+/// exit code 2; an input that does not decrypt or decode (wrong key, PAN or format) exits with 1.
 /// </remarks>
 public static class CryptoCalculator
 {
@@ -37,7 +38,7 @@ public static class CryptoCalculator
         Hex in (spaces ignored), hex out. Input keys and PINs are never echoed: a key shows as its check value.
         Use test keys and test PINs only.
 
-        usage: PosTerminal.Emulator crypto <subcommand> [options] [--json]
+        usage: PosTerminal.Emulator crypto <subcommand> [options] [--json] [--reveal]
 
           encrypt|decrypt --alg des|tdes|aes|sm4 --key HEX (--data HEX | --ascii TEXT) [--mode ecb|cbc] [--iv HEX]
                 whole blocks only (8 bytes DES/TDES, 16 AES/SM4), no padding added; --mode ecb by default,
@@ -72,13 +73,14 @@ public static class CryptoCalculator
                 --decrypt: TRACK is the encrypted track as sent; prints the clear track
 
           --json   one JSON object: the inputs (a key as its check value, never a key or a PIN) and the results
+          --reveal show secret results: derived keys, clear PIN blocks, PINs, clear tracks (hidden otherwise)
 
         exit codes: 0 done, 1 the input does not decrypt or decode (wrong key, PAN or format?), 2 usage error
 
         examples:
           crypto kcv --alg tdes --key 0123456789ABCDEFFEDCBA9876543210
           crypto mac --method cup --key 2222222222222222 --data "1234567890ABCDEF ABCDEF1234567890"
-          crypto dukpt --bdk 0123456789ABCDEFFEDCBA9876543210 --ksn FFFF9876543210E00001 --variant pin --json
+          crypto dukpt --bdk 0123456789ABCDEFFEDCBA9876543210 --ksn FFFF9876543210E00001 --variant pin --json --reveal
         """;
 
     private static readonly string[] s_algorithms = ["des", "tdes", "aes", "sm4"];
@@ -326,7 +328,7 @@ public static class CryptoCalculator
         if (pan == null && panNeeded) throw new ArgumentException($"format {f} {(format == PinBlockFormat.Iso4 ? "with a key " : "")}needs --pan");
         if (pan != null && !panUsed) throw new ArgumentException($"format {f} does not use the PAN: leave out --pan");
 
-        Result r = new(o, "pinblock") { Warning = "sensitive output (a clear PIN or PIN block): use test PINs and test keys only" };
+        Result r = new(o, "pinblock");
         r.Add("operation", decrypt ? (key != null ? "decrypt" : "decode") : (key != null ? "encrypt" : "encode"));
         r.Add("format", f);
         if (pan != null) r.Add("pan", PosTerminal.Util.Mask.Pan(pan, 0, pan.Length));
@@ -355,7 +357,7 @@ public static class CryptoCalculator
             byte[] block = new byte[cipher == null ? clearLength : Math.Max(clearLength, PinBlock.EncryptedLength(format, cipher))];
             Check(PinBlock.Encode(format, pin, 0, pin.Length, pan, 0, panLength, random, block, 0));
             Array.Clear(pin);
-            r.Add(format == PinBlockFormat.Iso4 ? "pinField" : "clearBlock", Convert.ToHexString(block, 0, clearLength));
+            r.Secret(format == PinBlockFormat.Iso4 ? "pinField" : "clearBlock", Convert.ToHexString(block, 0, clearLength));
             if (format == PinBlockFormat.Iso4 && pan != null)
             {
                 byte[] panField = new byte[PinBlock.Format4Length];
@@ -394,8 +396,8 @@ public static class CryptoCalculator
         byte[] pinOut = new byte[PinBlock.MaxPinLength];
         PinBlockStatus d = PinBlock.Decode(format, clear, 0, pan, 0, panLength, pinOut, 0, out int n);
         if (d != PinBlockStatus.Ok) throw new DecodeException(DecodeText(d, f));
-        r.Add(format == PinBlockFormat.Iso4 ? "pinField" : "clearBlock", Convert.ToHexString(clear, 0, clearLength));
-        r.Add("pin", Encoding.ASCII.GetString(pinOut, 0, n));
+        r.Secret(format == PinBlockFormat.Iso4 ? "pinField" : "clearBlock", Convert.ToHexString(clear, 0, clearLength));
+        r.Secret("pin", Encoding.ASCII.GetString(pinOut, 0, n));
         return r;
     }
 
@@ -458,7 +460,7 @@ public static class CryptoCalculator
         {
             using (TripleDes bdk = new(baseKey, 0, baseKey.Length)) r.Add("bdkKcv", KeyKcv("tdes", bdk));
             dukpt.DeriveIpek(baseKey, 0, ksn, 0, ipek, 0);
-            r.Add("ipek", Hex(ipek));
+            r.Secret("ipek", Hex(ipek));
         }
         else
         {
@@ -475,12 +477,12 @@ public static class CryptoCalculator
         {
             throw new ArgumentException($"KSN counter {counter:X6} has more than {DukptTdes.MaxOneBits} one-bits: an originating device never uses it (ANSI X9.24-1 A.1)");
         }
-        r.Add("transactionKey", Hex(key));
+        r.Secret("transactionKey", Hex(key));
         if (variant != DukptTdesVariant.None)
         {
             dukpt.ApplyVariant(variant, key, 0);
             r.Add("variant", variantName);
-            r.Add("variantKey", Hex(key));
+            r.Secret("variantKey", Hex(key));
         }
         return r;
     }
@@ -501,7 +503,7 @@ public static class CryptoCalculator
         {
             using (AesCipher bdk = new(baseKey, 0, baseKey.Length)) r.Add("bdkKcv", KeyKcv("aes", bdk));
             dukpt.DeriveInitialKey(baseKey, 0, baseKey.Length, ksn, 0, ik, 0);
-            r.Add("initialKey", Hex(ik));
+            r.Secret("initialKey", Hex(ik));
         }
         else
         {
@@ -518,7 +520,7 @@ public static class CryptoCalculator
         {
             throw new ArgumentException($"KSN counter {counter:X8} has more than {DukptAes.MaxOneBits} one-bits: an originating device never uses it (ANSI X9.24-3)");
         }
-        r.Add("transactionKey", Hex(txn));
+        r.Secret("transactionKey", Hex(txn));
         if (!o.Has("usage")) return r;
 
         string usageName = o.Choice("usage", ["pin", "mac-gen", "mac-verify", "mac-both", "data-enc", "data-dec", "data-both", "kek"], null);
@@ -550,7 +552,7 @@ public static class CryptoCalculator
         }
         r.Add("usage", usageName);
         r.Add("type", typeName);
-        r.Add("workingKey", Hex(working));
+        r.Secret("workingKey", Hex(working));
         return r;
     }
 
@@ -567,7 +569,7 @@ public static class CryptoCalculator
         string track = o.Get("track") ?? throw new ArgumentException("crypto track needs --track");
         if (track.Length == 0) throw new ArgumentException("--track is empty");
 
-        Result r = new(o, "track") { Warning = "sensitive output (track data): use test cards and test keys only" };
+        Result r = new(o, "track");
         r.Add("operation", decrypt ? "decrypt" : "encrypt");
         r.Add("convention", dukpt ? "dukpt" : "cup");
         r.Add("alg", alg);
@@ -599,7 +601,8 @@ public static class CryptoCalculator
             if (s != TrackCipherStatus.Ok) throw new DecodeException($"the track does not decrypt to clear track digits under this key ({s}: wrong key or algorithm?)");
             string text = Encoding.ASCII.GetString(dst, 0, n);
             r.Add("digits", n);
-            r.Add(decrypt ? "track" : "field", text);
+            // the UnionPay rule leaves the PAN and most of the track clear in the field, so it is a secret too
+            r.Secret(decrypt ? "track" : "field", text);
             return r;
         }
 
@@ -622,7 +625,7 @@ public static class CryptoCalculator
         byte[] clear = new byte[enc.Length];
         TrackCipherStatus d = TrackCipher.DecryptDukpt(cipher, enc, 0, enc.Length, clear, 0, out int m);
         if (d != TrackCipherStatus.Ok) throw new DecodeException($"the data does not decrypt to a printable track under this key ({d}: wrong key, variant or algorithm?)");
-        r.Add("track", Encoding.ASCII.GetString(clear, 0, m));
+        r.Secret("track", Encoding.ASCII.GetString(clear, 0, m));
         return r;
     }
 
@@ -701,6 +704,9 @@ public static class CryptoCalculator
         /// <summary>--json was given.</summary>
         public bool Json => _flags.Contains("json");
 
+        /// <summary>--reveal was given: print derived keys, clear PIN blocks, PINs and clear tracks.</summary>
+        public bool Reveal => _flags.Contains("reveal");
+
         public static Options Parse(string[] args, int start, string[] valueNames, string[] flagNames)
         {
             Options o = new(args[start]);
@@ -713,7 +719,7 @@ public static class CryptoCalculator
                     throw new ArgumentException($"crypto {o.Command}: argument {i - start} is not an option (options start with --, and each takes at most one value)");
                 }
                 string name = a[2..];
-                if (name == "json" || Array.IndexOf(flagNames, name) >= 0)
+                if (name == "json" || name == "reveal" || Array.IndexOf(flagNames, name) >= 0)
                 {
                     if (!o._flags.Add(name)) throw new ArgumentException($"{a} is given twice");
                 }
@@ -817,11 +823,31 @@ public static class CryptoCalculator
         public Result(Options options, string command)
         {
             _json = options.Json;
+            _reveal = options.Reveal;
             Add("command", command);
         }
 
+        private readonly bool _reveal;
+
+        /// <summary>
+        /// Adds a secret result (a key, a clear PIN block, a PIN, a clear track): its value only with --reveal,
+        /// otherwise a note saying how to see it. Nothing secret reaches the screen by default.
+        /// </summary>
+        public void Secret(string name, string value)
+        {
+            if (_reveal)
+            {
+                Add(name, value);
+                Warning ??= "sensitive output (--reveal): use test keys, PINs and cards only";
+            }
+            else
+            {
+                Add(name, "(hidden: add --reveal)");
+            }
+        }
+
         /// <summary>A one-line warning for stderr (sensitive output), or null.</summary>
-        public string Warning { get; init; }
+        public string Warning { get; set; }
 
         /// <summary>Adds a value (string or int) under a camelCase name; the text form prints it kebab-case.</summary>
         public void Add(string name, object value) => _items.Add(new(name, value));

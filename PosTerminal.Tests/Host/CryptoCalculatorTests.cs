@@ -27,10 +27,13 @@ public class CryptoCalculatorTests
         return (code, output.ToString(), error.ToString());
     }
 
-    /// <summary>Runs a command that must succeed; returns its "name: VALUE" lines' values by name.</summary>
+    /// <summary>
+    /// Runs a command that must succeed, with --reveal so secret results are printed; returns its "name: VALUE"
+    /// lines' values by name.
+    /// </summary>
     private static async Task<Func<string, string>> Ok(params string[] args)
     {
-        (int code, string output, string error) = await Crypto(args);
+        (int code, string output, string error) = await Crypto([.. args, "--reveal"]);
         Assert.AreEqual(0, code, output + error);
         return name =>
         {
@@ -47,7 +50,7 @@ public class CryptoCalculatorTests
     /// <summary>Runs a command with --json that must succeed; returns the parsed object.</summary>
     private static async Task<JsonElement> Json(params string[] args)
     {
-        (int code, string output, string error) = await Crypto([.. args, "--json"]);
+        (int code, string output, string error) = await Crypto([.. args, "--json", "--reveal"]);
         Assert.AreEqual(0, code, output + error);
         Assert.AreEqual(1, output.TrimEnd().Split('\n').Length, "one JSON object on one line: " + output);
         using JsonDocument doc = JsonDocument.Parse(output);
@@ -235,7 +238,7 @@ public class CryptoCalculatorTests
     public async Task PinBlock_ClearBlock_Published(int format, string pin, string pan, string block)
     {
         string[] panArgs = pan == null ? [] : ["--pan", pan];
-        (int code, string output, string error) = await Crypto(["pinblock", "--format", format.ToString(), "--pin", pin, .. panArgs]);
+        (int code, string output, string error) = await Crypto(["pinblock", "--format", format.ToString(), "--pin", pin, .. panArgs, "--reveal"]);
         Assert.AreEqual(0, code, output + error);
         StringAssert.Contains(output, "clear-block: " + block);
         StringAssert.StartsWith(error, "warning: ");
@@ -300,7 +303,7 @@ public class CryptoCalculatorTests
     {
         // psec decipher_pinblock_iso_4 doctest
         (int code, string output, string error) = await Crypto("pinblock", "--decrypt", "--format", "4", "--key", "00112233445566778899AABBCCDDEEFF",
-            "--pan", "1234567890123456", "--block", "E4BE5B623AF7E006AC319E5B93544564", "--json");
+            "--pan", "1234567890123456", "--block", "E4BE5B623AF7E006AC319E5B93544564", "--json", "--reveal");
         Assert.AreEqual(0, code, error);
         Assert.AreEqual("1234", JsonDocument.Parse(output).RootElement.GetProperty("pin").GetString());
         StringAssert.StartsWith(error, "warning: sensitive output");
@@ -448,7 +451,7 @@ public class CryptoCalculatorTests
         const string Tdk = "0123456789ABCDEFFEDCBA9876543210";
         // xrtinfo "磁道加密算法 4.4": TDB2 of this track is 0820178199916830; the field is the track with E(TDB) in its place
         Func<string, string> tdb = await Ok("encrypt", "--alg", "tdes", "--key", Tdk, "--data", "0820178199916830");
-        (int code, string output, string error) = await Crypto("track", "--cup", "--key", Tdk, "--track", Track2);
+        (int code, string output, string error) = await Crypto("track", "--cup", "--key", Tdk, "--track", Track2, "--reveal");
         Assert.AreEqual(0, code, error);
         StringAssert.StartsWith(error, "warning: ");
         string field = JsonFree(output, "field");
@@ -524,7 +527,7 @@ public class CryptoCalculatorTests
     [TestMethod]
     public async Task Text_AlignedNameValueLines()
     {
-        (int code, string output, _) = await Crypto("dukpt", "--bdk", TdesBdk, "--ksn", "FFFF9876543210E00001", "--variant", "pin");
+        (int code, string output, _) = await Crypto("dukpt", "--bdk", TdesBdk, "--ksn", "FFFF9876543210E00001", "--variant", "pin", "--reveal");
         Assert.AreEqual(0, code);
         string[] lines = output.TrimEnd().Split('\n');
         int column = -1;
@@ -538,6 +541,52 @@ public class CryptoCalculatorTests
             Assert.AreEqual(column, value, "values start in one column: " + line);
         }
         StringAssert.Contains(output, "variant-key:     042666B49184CF5C68DE9628D0397B36");
+    }
+
+    // ---------------------------------------------------------------- --reveal
+
+    [TestMethod]
+    [DataRow("dukpt", "--bdk", TdesBdk, "--ksn", "FFFF9876543210E00001", "--variant", "pin")]
+    [DataRow("pinblock", "--format", "0", "--pin", "1234", "--pan", "4012345678909", "--key", "042666B49184CF5C68DE9628D0397B36")]
+    [DataRow("pinblock", "--decrypt", "--format", "0", "--key", "042666B49184CF5C68DE9628D0397B36", "--pan", "4012345678909", "--block", "1B9C1845EB993A7A")]
+    [DataRow("track", "--cup", "--key", "0123456789ABCDEFFEDCBA9876543210", "--track", Track2)]
+    public async Task Secrets_HiddenWithoutReveal_ShownWithIt(params string[] args)
+    {
+        (int code, string hidden, string quiet) = await Crypto(args);
+        Assert.AreEqual(0, code, quiet);
+        Assert.AreEqual("", quiet, "no warning when nothing secret is printed");
+        StringAssert.Contains(hidden, "(hidden: add --reveal)");
+
+        (code, string shown, string warned) = await Crypto([.. args, "--reveal"]);
+        Assert.AreEqual(0, code, warned);
+        StringAssert.StartsWith(warned, "warning: sensitive output");
+        Assert.IsFalse(shown.Contains("(hidden"), shown);
+        // every secret line shown with --reveal was hidden without it, and the public lines are the same
+        string[] a = hidden.TrimEnd().Split('\n');
+        string[] b = shown.TrimEnd().Split('\n');
+        Assert.AreEqual(a.Length, b.Length);
+        int secrets = 0;
+        for (int i = 0; i < a.Length; i++)
+        {
+            if (a[i].EndsWith("(hidden: add --reveal)", StringComparison.Ordinal)) secrets++;
+            else Assert.AreEqual(b[i], a[i]);
+        }
+        Assert.IsTrue(secrets > 0);
+        foreach (string secret in new[] { "042666B49184CF5C68DE9628D0397B36", "041274EDCBA9876F", "1234567890123456789" })
+        {
+            Assert.IsFalse(hidden.Contains(secret), secret);
+        }
+    }
+
+    [TestMethod]
+    public async Task Secrets_HiddenInJsonWithoutReveal()
+    {
+        (int code, string output, string error) = await Crypto("pinblock", "--decrypt", "--format", "4", "--key", "00112233445566778899AABBCCDDEEFF",
+            "--pan", "1234567890123456", "--block", "E4BE5B623AF7E006AC319E5B93544564", "--json");
+        Assert.AreEqual(0, code, error);
+        JsonElement j = JsonDocument.Parse(output).RootElement;
+        Assert.AreEqual("(hidden: add --reveal)", j.GetProperty("pin").GetString());
+        Assert.AreEqual("", error);
     }
 
     // ---------------------------------------------------------------- usage
