@@ -27,6 +27,9 @@ public sealed class RequestHandler
     private const string Approved = "00", UnknownTerminal = "03", SignOnAgain = "22", FormatError = "30",
         NotSupported = "40", WrongPin = "55", MacError = "A0";
 
+    // 14: invalid card number, for a payment code no wallet issues.
+    private const string InvalidCard = "14";
+
     // 63: security violation (ISO 8583:1987 response codes), for a DUKPT KSN whose counter does not go up.
     private const string SecurityViolation = "63";
 
@@ -139,16 +142,23 @@ public sealed class RequestHandler
             return Refuse(rs, SecurityViolation, keys.Signer,
                 $"{label}: KSN {Convert.ToHexString(keys.Ksn)} replayed (counter not above {last:X} seen before) -> {SecurityViolation}");
 
+        bool byCode = PaymentCodes.IsCodeSale(rq);
         string track = null;
-        if (sec.EncryptTracks)
+        if (sec.EncryptTracks && !byCode)
         {
             track = keys.DecryptTrack(rq);
             if (track == null) return Refuse(rs, FormatError, keys.Signer, $"{label}: track data does not decrypt -> {FormatError}");
         }
-        string pan = rq.GetString(IsoField.Pan) ?? PanOf(track ?? rq.GetString(IsoField.Track2));
-        string masked = Mask(pan);
+        string pan = byCode ? PaymentCodes.Extract(rq, _o.Profile) : rq.GetString(IsoField.Pan) ?? PanOf(track ?? rq.GetString(IsoField.Track2));
         if (tid == null || amount == null || stan < 0 || pan == null || !rq.Has(IsoField.MerchantId))
             return Refuse(rs, FormatError, keys.Signer, $"{label}: missing a required field -> {FormatError}");
+        string masked = byCode ? PaymentCodes.Mask(pan) : Mask(pan);
+        string wallet = byCode ? PaymentCodes.Wallet(pan) : null;
+        if (byCode && wallet == null)
+            return Refuse(rs, InvalidCard, keys.Signer, $"{label} code={masked}: not a payment code of any wallet -> {InvalidCard}");
+        if (byCode && rq.Has(IsoField.PinBlock))
+            return Refuse(rs, FormatError, keys.Signer, $"{label} code={masked}: a PIN block with a payment code -> {FormatError}");
+        string who = byCode ? $"code={masked} ({wallet})" : $"pan={masked}";
 
         string pinNote = "";
         if (rq.Has(IsoField.PinBlock))
@@ -156,7 +166,7 @@ public sealed class RequestHandler
             PinBlockResult pin = keys.DecryptPin(rq, pan);
             bool ok = pin != null && pin.Success && _o.CardPins.TryGetValue(pan, out string expected) && pin.PinEquals(expected);
             if (pin != null && pin.Success && !_o.CardPins.ContainsKey(pan)) ok = true;   // no PIN on file: any PIN is accepted
-            if (!ok) return Refuse(rs, WrongPin, keys.Signer, $"{label} pan={masked}: PIN wrong ({pin?.ToString() ?? "no PIN key"}) -> {WrongPin}");
+            if (!ok) return Refuse(rs, WrongPin, keys.Signer, $"{label} {who}: PIN wrong ({pin?.ToString() ?? "no PIN key"}) -> {WrongPin}");
             pinNote = " PIN ok";
         }
 
@@ -170,7 +180,7 @@ public sealed class RequestHandler
         SaleRule rule = _o.Rules.Find(r => r.Matches(amount, pan));
         if (rule != null && rule.Action == RuleAction.NoReply)
         {
-            _o.Log($"{label} pan={masked} amount={amount} -> no reply ({rule})");
+            _o.Log($"{label} {who} amount={amount} -> no reply ({rule})");
             return new Answer(RuleAction.NoReply, 0, null);
         }
         string rc = rule != null && rule.Action == RuleAction.Respond ? rule.ResponseCode : Approved;
@@ -179,7 +189,7 @@ public sealed class RequestHandler
         LedgerEntry booked = _ledger.Book(new LedgerEntry(tid, rq.GetString(IsoField.MerchantId), stan, batch, masked,
             long.Parse(amount, CultureInfo.InvariantCulture), rc, rrn, auth, now));
         Fill(rs, booked.ResponseCode, booked.Rrn, booked.AuthCode);
-        _o.Log($"{label} pan={masked} amount={amount}{pinNote}{(track != null ? " track decrypted" : "")}{(keys.Signer != null ? " MAC ok" : "")} -> {rc} rrn={rrn}" + (auth != null ? " auth=" + auth : ""));
+        _o.Log($"{label} {who} amount={amount}{pinNote}{(track != null ? " track decrypted" : "")}{(keys.Signer != null ? " MAC ok" : "")} -> {rc} rrn={rrn}" + (auth != null ? " auth=" + auth : ""));
         return new Answer(rule != null && rule.Action == RuleAction.Delay ? RuleAction.Delay : RuleAction.Respond, rule?.DelayMs ?? 0, keys.Signer);
     }
 

@@ -22,7 +22,9 @@ namespace PosTerminal.Txn
         /// (application type 60, spec version 31, status 00, sub-version 000001: Centerm EPOS BusinessConfig),
         /// F60 (60.1 type, 60.2 batch, 60.3 000, 60.4 read capability, 60.5 IC condition), F22 codes 02 swipe /
         /// 05 chip / 07 contactless / 03 scan / 01 manual with third digit 1 = PIN included, 2 = none
-        /// (teddy-lee/AIAUnionPay ConstantUtils). Built on first use (see <see cref="CupSpec.Spec"/>).
+        /// (teddy-lee/AIAUnionPay ConstantUtils). A payment-code sale goes as in the captured QR sale
+        /// (https://q.cnblogs.com/q/128930): F22 030, F25 99, F60.1 26, the code in F62 as TLV 5F01.
+        /// Built on first use (see <see cref="CupSpec.Spec"/>).
         /// </summary>
         public static AcquirerProfile Cup
         {
@@ -38,7 +40,8 @@ namespace PosTerminal.Txn
                             true, false,
                             new string[] { "02", "05", "07", "03", "01", "02" },
                             new string[] { "00", "10", "11", "A2", "A4", "A5", "A6" },
-                            SecuritySettings.CupDefault());
+                            SecuritySettings.CupDefault(),
+                            TransactionType.CodeSale, IsoField.Reserved62, 0x5F01);
                     }
                     return s_cup;
                 }
@@ -48,7 +51,8 @@ namespace PosTerminal.Txn
         /// <summary>
         /// International ISO 8583:1987 in ASCII: <see cref="Iso87AsciiSpec"/>, 2-byte length, no TPDU or header,
         /// F7 (GMT) and F12/F13 (local) from the terminal clock, F22 codes 90 swipe / 05 chip / 07 contactless /
-        /// 03 bar code / 01 manual / 80 fallback with third digit 1 = PIN entry capable, 2 = not.
+        /// 03 bar code / 01 manual / 80 fallback with third digit 1 = PIN entry capable, 2 = not. A payment-code sale is
+        /// an ordinary sale with F22 030 and the code in F48 (additional data, private); F62 carries the DUKPT KSN.
         /// </summary>
         public static AcquirerProfile Iso87Ascii
         {
@@ -64,7 +68,8 @@ namespace PosTerminal.Txn
                             false, true,
                             new string[] { "90", "05", "07", "03", "01", "80" },
                             new string[] { "00", "08", "10", "11" },
-                            new SecuritySettings(KeyScheme.DukptTdes, MacMethod.X919, 0, false, false));
+                            new SecuritySettings(KeyScheme.DukptTdes, MacMethod.X919, 0, false, false),
+                            TransactionType.Sale, IsoField.AdditionalData, 0);
                     }
                     return s_iso87Ascii;
                 }
@@ -75,8 +80,11 @@ namespace PosTerminal.Txn
         private readonly string[] _approvals;
 
         private AcquirerProfile(string name, MessageSpec spec, FrameFormat frame, bool usesField60, bool sendsLocalTime,
-            string[] entryCodes, string[] approvals, SecuritySettings security)
+            string[] entryCodes, string[] approvals, SecuritySettings security, TransactionType codeSale, int codeField, int codeTag)
         {
+            CodeSale = codeSale;
+            CodeField = codeField;
+            CodeTag = codeTag;
             DefaultSecurity = security;
             _approvals = approvals;
             Name = name;
@@ -92,6 +100,15 @@ namespace PosTerminal.Txn
         /// format 0; iso87ascii = TDES DUKPT, X9.19 MAC, PIN format 0.
         /// </summary>
         public SecuritySettings DefaultSecurity { get; }
+
+        /// <summary>MTI, F3, F25 and F60.1 of a sale paid with a payment code.</summary>
+        public TransactionType CodeSale { get; }
+
+        /// <summary>The field a payment code travels in (cup: 62, iso87ascii: 48).</summary>
+        public int CodeField { get; }
+
+        /// <summary>The 2-byte TLV tag the code is wrapped in within <see cref="CodeField"/> (cup: 5F01), 0 for the bare digits.</summary>
+        public int CodeTag { get; }
 
         /// <summary>Profile name used in configuration ("cup", "iso87ascii").</summary>
         public string Name { get; }
@@ -140,9 +157,14 @@ namespace PosTerminal.Txn
             return false;
         }
 
-        /// <summary>F22 for a card read by <paramref name="entry"/>, with or without a PIN.</summary>
+        /// <summary>
+        /// F22 for a card read by <paramref name="entry"/>, with or without a PIN. A scanned payment code has third
+        /// digit 0 (unspecified: the wallet app, not the terminal, authenticates the customer), as in the captured
+        /// UnionPay QR sale's "030".
+        /// </summary>
         public string EntryMode(EntryMethod entry, bool withPin)
         {
+            if (entry == EntryMethod.Scan) return _entryCodes[(int)entry - 1] + "0";
             return _entryCodes[(int)entry - 1] + (withPin ? "1" : "2");
         }
     }

@@ -106,7 +106,18 @@ namespace PosTerminal.Txn
         /// </summary>
         public TxnOutcome Sale(CardData card, long amountMinor)
         {
-            return Run(TransactionType.Sale, card, amountMinor, null);
+            return Run(TransactionType.Sale, card, null, amountMinor, null);
+        }
+
+        /// <summary>
+        /// A sale paid with a customer-presented payment code (付款码): F22 with the scan entry mode, the code in the
+        /// field the profile names (<see cref="AcquirerProfile.CodeField"/>), no PAN or track, the profile's code-sale
+        /// identity (<see cref="AcquirerProfile.CodeSale"/>). Only a code that passed <see cref="PaymentCode.Check"/>
+        /// exists, so a malformed one never reaches a frame. The caller disposes the code.
+        /// </summary>
+        public TxnOutcome Sale(PaymentCode code, long amountMinor)
+        {
+            return Run(_settings.Profile.CodeSale, null, code, amountMinor, null);
         }
 
         /// <summary>
@@ -115,7 +126,7 @@ namespace PosTerminal.Txn
         /// </summary>
         public TxnOutcome Sale(CardData card, long amountMinor, PinEntry pin)
         {
-            return Run(TransactionType.Sale, card, amountMinor, pin);
+            return Run(TransactionType.Sale, card, null, amountMinor, pin);
         }
 
         /// <summary>
@@ -252,7 +263,8 @@ namespace PosTerminal.Txn
             return k == null ? null : k.CheckValue;
         }
 
-        private TxnOutcome Run(TransactionType type, CardData card, long amountMinor, PinEntry pin)
+        // One financial request for a card (with or without a PIN) or a payment code.
+        private TxnOutcome Run(TransactionType type, CardData card, PaymentCode code, long amountMinor, PinEntry pin)
         {
             lock (_txnLock)
             {
@@ -264,12 +276,14 @@ namespace PosTerminal.Txn
                 o.HostIndex = -1;
                 o.Batch = _counters.Batch;
                 o.Time = _clock.Now;
-                if (card == null || card.PanLength == 0) return Refuse(o, RefusalReason.NoCard);
-                o.MaskedPan = card.MaskedPan;
+                bool byCode = code != null;
+                if (byCode ? code.Length == 0 : card == null || card.PanLength == 0) return Refuse(o, RefusalReason.NoCard);
+                o.MaskedPan = byCode ? code.Masked : card.MaskedPan;
+                EntryMethod entry = byCode ? EntryMethod.Scan : card.Entry;
                 if (amountMinor < 1 || amountMinor > MaxAmount) return Refuse(o, RefusalReason.InvalidAmount);
                 // ISO/IEC 7813 service code 2xx/6xx: the card has a chip that must be used; a swipe is accepted only
                 // as fallback after failed chip reads.
-                if (card.Entry == EntryMethod.Swipe && card.HasChip) return Refuse(o, RefusalReason.UseChip);
+                if (!byCode && card.Entry == EntryMethod.Swipe && card.HasChip) return Refuse(o, RefusalReason.UseChip);
                 bool needKeys = sec.Mac != MacMethod.None || pin != null || sec.EncryptTracks;
                 if (needKeys && !sec.IsDukpt)
                 {
@@ -299,7 +313,9 @@ namespace PosTerminal.Txn
                     }
                     try
                     {
-                        BuildFinancial(s, type, card, amountMinor, stan, o.Time, _clock.UtcNow, pin != null);
+                        BuildFinancial(s, type, entry, amountMinor, stan, o.Time, _clock.UtcNow, pin != null);
+                        if (byCode) AddCode(s.Profile, code);
+                        else AddCard(card);
                         if (pin != null)
                         {
                             if (!SecureFields.AddPinBlock(_request, s, card, pin, keys.Pin, _random)) return Refuse(o, RefusalReason.BadPin);
@@ -327,7 +343,7 @@ namespace PosTerminal.Txn
                     {
                         return Refuse(o, RefusalReason.BuildFailed);
                     }
-                    Complete(s, o, x, card.Entry, mac != null);
+                    Complete(s, o, x, entry, mac != null);
                     return o;
                 }
                 catch (Exception)
@@ -336,7 +352,7 @@ namespace PosTerminal.Txn
                     // exception, and nothing of the card leaves through it.
                     o.Result = TxnResult.Fault;
                     if (type.Reversible) o.ReversalReason = ReversalReasonOther;
-                    o.Receipt = Receipt.Build(s, o, card.Entry);
+                    o.Receipt = Receipt.Build(s, o, byCode ? EntryMethod.Scan : card.Entry);
                     return o;
                 }
                 finally
@@ -359,14 +375,12 @@ namespace PosTerminal.Txn
             }
         }
 
-        // 0200 and friends: F2 F3 F4 F11 [F7 F12 F13] F14 F22 F25 F35 F41 F42 F49 [F60].
-        private void BuildFinancial(TerminalSettings s, TransactionType type, CardData card, long amountMinor, int stan, DateTime now, DateTime utc, bool withPin)
+        // 0200 and friends: F3 F4 F11 [F7 F12 F13] F22 F25 F41 F42 F49 [F60]; the card's or the code's fields follow.
+        private void BuildFinancial(TerminalSettings s, TransactionType type, EntryMethod entry, long amountMinor, int stan, DateTime now, DateTime utc, bool withPin)
         {
             IsoMessage m = _request;
             AcquirerProfile p = s.Profile;
             m.Mti = type.Mti;
-            int n = card.CopyPan(_scratch, 0);
-            m.SetBytes(IsoField.Pan, _scratch, 0, n);
             m.Set(IsoField.ProcessingCode, type.ProcessingCode);
             m.SetNumber(IsoField.Amount, amountMinor);
             m.SetNumber(IsoField.Stan, stan);
@@ -378,11 +392,8 @@ namespace PosTerminal.Txn
                 m.Set(IsoField.LocalTime, Ascii.Number(now.Hour, 2) + Ascii.Number(now.Minute, 2) + Ascii.Number(now.Second, 2));
                 m.Set(IsoField.LocalDate, Ascii.Number(now.Month, 2) + Ascii.Number(now.Day, 2));
             }
-            if (card.Expiry != null) m.Set(IsoField.Expiry, card.Expiry);
-            m.Set(IsoField.EntryMode, p.EntryMode(card.Entry, withPin));
+            m.Set(IsoField.EntryMode, p.EntryMode(entry, withPin));
             m.Set(IsoField.ConditionCode, type.ConditionCode);
-            n = card.CopyTrack2(_scratch, 0);
-            if (n > 0) m.SetBytes(IsoField.Track2, _scratch, 0, n);
             m.Set(IsoField.TerminalId, s.TerminalId);
             m.Set(IsoField.MerchantId, s.MerchantId);
             m.Set(IsoField.Currency, s.Currency);
@@ -390,9 +401,34 @@ namespace PosTerminal.Txn
             {
                 // 60.1 type n2, 60.2 batch n6, 60.3 network management code n3 (000 = financial),
                 // 60.4 terminal read capability n1 (the board's), 60.5 IC condition code n1 (0 normal, 2 fallback)
-                string condition = card.Entry == EntryMethod.Fallback ? "2" : "0";
+                string condition = entry == EntryMethod.Fallback ? "2" : "0";
                 m.Set(IsoField.Reserved60, type.Type60 + Ascii.Number(_counters.Batch, 6) + "000" + s.ReadCapability + condition);
             }
+        }
+
+        // F2, F14, F35 from the card.
+        private void AddCard(CardData card)
+        {
+            int n = card.CopyPan(_scratch, 0);
+            _request.SetBytes(IsoField.Pan, _scratch, 0, n);
+            if (card.Expiry != null) _request.Set(IsoField.Expiry, card.Expiry);
+            n = card.CopyTrack2(_scratch, 0);
+            if (n > 0) _request.SetBytes(IsoField.Track2, _scratch, 0, n);
+        }
+
+        // The payment code in the profile's field: as it is, or as one TLV (2-byte tag, 1-byte length, the digits).
+        private void AddCode(AcquirerProfile p, PaymentCode code)
+        {
+            int at = 0;
+            if (p.CodeTag != 0)
+            {
+                _scratch[0] = (byte)(p.CodeTag >> 8);
+                _scratch[1] = (byte)p.CodeTag;
+                _scratch[2] = (byte)code.Length;
+                at = 3;
+            }
+            int n = code.CopyTo(_scratch, at);
+            _request.SetBytes(p.CodeField, _scratch, 0, at + n);
         }
 
         private void Complete(TerminalSettings s, TxnOutcome o, ExchangeResult x, EntryMethod entry, bool macRequired)

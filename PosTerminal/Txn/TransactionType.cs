@@ -9,6 +9,12 @@ namespace PosTerminal.Txn
     {
         /// <summary>消费 sale: 0200, 000000, 00, 22, reversible.</summary>
         public static readonly TransactionType Sale = new TransactionType("SALE", 200, "000000", "00", "22", true);
+        /// <summary>
+        /// 付款码消费 sale paid with a customer-presented payment code, as a UnionPay-style acquirer sent it: 0200, 000000,
+        /// F25 99, F60.1 26, reversible (the captured QR sale at https://q.cnblogs.com/q/128930; the values are that
+        /// acquirer's, so a profile chooses them).
+        /// </summary>
+        public static readonly TransactionType CodeSale = new TransactionType("SALE", 200, "000000", "99", "26", true);
         /// <summary>查询 balance inquiry: 0200, 310000, 00, 01.</summary>
         public static readonly TransactionType Balance = new TransactionType("BALANCE", 200, "310000", "00", "01", false);
         /// <summary>消费撤消 void of a sale: 0200, 200000, 00, 23, reversible.</summary>

@@ -17,7 +17,7 @@ namespace PosTerminal.Tests.Iso8583
     public class GoldenFrameTests
     {
         // Reads a whole CUP frame through the framing code, unpacks the message, checks it packs back identically.
-        private static IsoMessage ReadCupFrame(string hex, string expectedTpdu, string expectedHeader)
+        internal static IsoMessage ReadCupFrame(string hex, string expectedTpdu, string expectedHeader)
         {
             byte[] frame = Hex.Decode(hex);
             ManualClock clock = new ManualClock();

@@ -8,6 +8,7 @@ using PosTerminal.Hal;
 using PosTerminal.Iso8583;
 using PosTerminal.Link;
 using PosTerminal.Tests.Fakes;
+using PosTerminal.Tests.Iso8583;
 using PosTerminal.Txn;
 using PosTerminal.Util;
 
@@ -381,6 +382,95 @@ namespace PosTerminal.Tests.Txn
             using (CardData card = Card()) f.Build().Sale(card, 100);
             string stored = Ascii.GetString(f.Store.AllBytes(), 0, f.Store.AllBytes().Length);
             Assert.IsFalse(stored.IndexOf("6212260000") >= 0);
+        }
+
+        private static PaymentCode Code(string digits)
+        {
+            byte[] b = Ascii.GetBytes(digits);
+            PaymentCode code;
+            Assert.AreEqual((int)PaymentCodeStatus.Ok, (int)PaymentCode.TryCreate(b, 0, b.Length, out code));
+            return code;
+        }
+
+        private static string HexOf(IsoMessage m, int field)
+        {
+            byte[] b = new byte[m.Length(field)];
+            m.CopyTo(field, b, 0);
+            return Hex.Encode(b);
+        }
+
+        [TestMethod]
+        public void CodeSale_Cup_FieldsAsInTheCapturedQrSale()
+        {
+            // The captured UnionPay QR sale (cnblogs q/128930): our request for its code must carry the same F3, F22,
+            // F25, F60.1 and the code as TLV 5F01 at the start of F62.
+            IsoMessage captured = GoldenFrameTests.ReadCupFrame(GoldenFrames.CnblogsQrSale0200, "6000030000", "603210320072");
+            string capturedF62 = HexOf(captured, IsoField.Reserved62);
+            string codeDigits = Ascii.GetString(Hex.Decode(capturedF62.Substring(6, 36)), 0, 18);
+            Assert.AreEqual("284412345678901234", codeDigits);
+
+            Fixture f = new Fixture();
+            f.NextLink();
+            TxnOutcome o;
+            using (PaymentCode code = Code(codeDigits)) o = f.Build().Sale(code, 1234);
+            Assert.AreEqual((int)TxnResult.Approved, (int)o.Result);
+            Assert.AreEqual("28************1234", o.MaskedPan);
+            Assert.IsTrue(o.Receipt.IndexOf("CODE") >= 0);
+            Assert.IsTrue(o.Receipt.IndexOf(codeDigits) < 0);
+
+            IsoMessage rq = f.Host.LastRequest;
+            Assert.AreEqual(captured.Mti, rq.Mti);
+            foreach (int field in new int[] { IsoField.ProcessingCode, IsoField.Amount, IsoField.EntryMode, IsoField.ConditionCode, IsoField.Currency })
+            {
+                Assert.AreEqual(captured.GetString(field), rq.GetString(field));
+            }
+            Assert.AreEqual(captured.GetString(IsoField.Reserved60).Substring(0, 2), rq.GetString(IsoField.Reserved60).Substring(0, 2));
+            Assert.AreEqual(capturedF62.Substring(0, 42), HexOf(rq, IsoField.Reserved62));
+            Assert.IsFalse(rq.Has(IsoField.Pan));
+            Assert.IsFalse(rq.Has(IsoField.Track2));
+            Assert.IsFalse(rq.Has(IsoField.Expiry));
+            Assert.IsFalse(rq.Has(IsoField.PinBlock));
+        }
+
+        [TestMethod]
+        public void CodeSale_AsciiProfile_CodeInField48_EntryMode030()
+        {
+            Fixture f = new Fixture();
+            f.Profile = AcquirerProfile.Iso87Ascii;
+            f.NextLink();
+            TxnOutcome o;
+            using (PaymentCode code = Code("134526838612345678")) o = f.Build().Sale(code, 500);
+            Assert.AreEqual((int)TxnResult.Approved, (int)o.Result);
+            IsoMessage rq = f.Host.LastRequest;
+            Assert.AreEqual("030", rq.GetString(IsoField.EntryMode));
+            Assert.AreEqual("00", rq.GetString(IsoField.ConditionCode));
+            Assert.AreEqual("134526838612345678", rq.GetString(IsoField.AdditionalData));
+            Assert.IsFalse(rq.Has(IsoField.Pan));
+            Assert.IsFalse(rq.Has(IsoField.Reserved62));
+        }
+
+        [TestMethod]
+        public void CodeSale_DisposedCode_RefusedWithoutConnecting()
+        {
+            Fixture f = new Fixture();
+            PaymentCode code = Code("134526838612345678");
+            code.Dispose();
+            TxnOutcome o = f.Build().Sale(code, 500);
+            Assert.AreEqual((int)TxnResult.Refused, (int)o.Result);
+            Assert.AreEqual((int)RefusalReason.NoCard, (int)o.Refusal);
+            Assert.AreEqual(0, f.Connector.Attempts.Count);
+        }
+
+        [TestMethod]
+        public void CodeSale_NoAnswer_NeedsReversal()
+        {
+            Fixture f = new Fixture();
+            f.Silent = true;
+            f.NextLink();
+            TxnOutcome o;
+            using (PaymentCode code = Code("6226012345678901234")) o = f.Build().Sale(code, 500);
+            Assert.AreEqual((int)TxnResult.NoResponse, (int)o.Result);
+            Assert.AreEqual("98", o.ReversalReason);
         }
     }
 }
