@@ -128,10 +128,7 @@ namespace PosTerminal.Crypto
         public void DeriveInitialKey(byte[] bdk, int bdkOffset, int bdkLength, byte[] initialKeyId, int initialKeyIdOffset,
             byte[] ik, int ikOffset)
         {
-            DukptAesKeyType type = DerivationKeyType(bdkLength);
-            CryptoArgs.CheckRange(bdk, bdkOffset, bdkLength);
-            CryptoArgs.CheckRange(initialKeyId, initialKeyIdOffset, InitialKeyIdLength);
-            CryptoArgs.CheckRange(ik, ikOffset, bdkLength);
+            DukptAesKeyType type = CheckStep(bdk, bdkOffset, bdkLength, initialKeyId, initialKeyIdOffset, InitialKeyIdLength, ik, ikOffset);
             try
             {
                 Array.Copy(initialKeyId, initialKeyIdOffset, _data, 8, InitialKeyIdLength);
@@ -151,10 +148,7 @@ namespace PosTerminal.Crypto
         public DukptStatus DeriveTransactionKey(byte[] ik, int ikOffset, int ikLength, byte[] ksn, int ksnOffset,
             byte[] dst, int dstOffset)
         {
-            DerivationKeyType(ikLength);
-            CryptoArgs.CheckRange(ik, ikOffset, ikLength);
-            CryptoArgs.CheckRange(ksn, ksnOffset, KsnLength);
-            CryptoArgs.CheckRange(dst, dstOffset, ikLength);
+            CheckStep(ik, ikOffset, ikLength, ksn, ksnOffset, KsnLength, dst, dstOffset);
             try
             {
                 DukptStatus s = WalkCounter(ik, ikOffset, ikLength, ksn, ksnOffset);
@@ -177,12 +171,8 @@ namespace PosTerminal.Crypto
         public DukptStatus DeriveWorkingKey(byte[] ik, int ikOffset, int ikLength, byte[] ksn, int ksnOffset,
             DukptAesKeyUsage usage, DukptAesKeyType type, byte[] dst, int dstOffset)
         {
-            DerivationKeyType(ikLength);
-            CryptoArgs.CheckRange(ik, ikOffset, ikLength);
-            CryptoArgs.CheckRange(ksn, ksnOffset, KsnLength);
-            CryptoArgs.CheckRange(dst, dstOffset, KeyLength(type));
-            CheckUsage(usage);
-            if (!StrongEnough(ikLength, type)) return DukptStatus.WorkingKeyTooStrong;
+            bool strongEnough = CheckWorkingKey(ik, ikOffset, ikLength, ksn, ksnOffset, usage, type, dst, dstOffset);
+            if (!strongEnough) return DukptStatus.WorkingKeyTooStrong;
             try
             {
                 DukptStatus s = WalkCounter(ik, ikOffset, ikLength, ksn, ksnOffset);
@@ -204,12 +194,8 @@ namespace PosTerminal.Crypto
         public DukptStatus DeriveWorkingKeyFromTransactionKey(byte[] transactionKey, int keyOffset, int keyLength,
             byte[] ksn, int ksnOffset, DukptAesKeyUsage usage, DukptAesKeyType type, byte[] dst, int dstOffset)
         {
-            DerivationKeyType(keyLength);
-            CryptoArgs.CheckRange(transactionKey, keyOffset, keyLength);
-            CryptoArgs.CheckRange(ksn, ksnOffset, KsnLength);
-            CryptoArgs.CheckRange(dst, dstOffset, KeyLength(type));
-            CheckUsage(usage);
-            if (!StrongEnough(keyLength, type)) return DukptStatus.WorkingKeyTooStrong;
+            bool strongEnough = CheckWorkingKey(transactionKey, keyOffset, keyLength, ksn, ksnOffset, usage, type, dst, dstOffset);
+            if (!strongEnough) return DukptStatus.WorkingKeyTooStrong;
             uint counter = ReadCounter(ksn, ksnOffset);
             if (!IsValidCounter(counter)) return DukptStatus.CounterInvalid;
             try
@@ -233,10 +219,7 @@ namespace PosTerminal.Crypto
         internal void DeriveIntermediateKey(byte[] key, int keyOffset, int keyLength, byte[] ksn, int ksnOffset, uint counter,
             byte[] dst, int dstOffset)
         {
-            DukptAesKeyType type = DerivationKeyType(keyLength);
-            CryptoArgs.CheckRange(key, keyOffset, keyLength);
-            CryptoArgs.CheckRange(ksn, ksnOffset, KsnLength);
-            CryptoArgs.CheckRange(dst, dstOffset, keyLength);
+            DukptAesKeyType type = CheckStep(key, keyOffset, keyLength, ksn, ksnOffset, KsnLength, dst, dstOffset);
             try
             {
                 SetCounterData(ksn, ksnOffset, counter);
@@ -337,6 +320,31 @@ namespace PosTerminal.Crypto
                 _aes.EncryptBlock(_data, 0, _out, block * BlockLength);
             }
             Array.Copy(_out, 0, dst, dstOffset, length);
+        }
+
+        // Checks of a derivation from a key of keyLength bytes (16, 24 or 32) that reads sourceLength bytes of source
+        // (initial key ID or KSN) and writes keyLength bytes to dst, in this order; returns the key's derivation type.
+        private static DukptAesKeyType CheckStep(byte[] key, int keyOffset, int keyLength, byte[] source, int sourceOffset, int sourceLength,
+            byte[] dst, int dstOffset)
+        {
+            DukptAesKeyType type = DerivationKeyType(keyLength);
+            CryptoArgs.CheckRange(key, keyOffset, keyLength);
+            CryptoArgs.CheckRange(source, sourceOffset, sourceLength);
+            CryptoArgs.CheckRange(dst, dstOffset, keyLength);
+            return type;
+        }
+
+        // Checks of a working-key derivation from a derivation key of keyLength bytes (16, 24 or 32) with the 12-byte
+        // KSN, writing a key of type to dst, in this order; false when type is stronger than the derivation key.
+        private static bool CheckWorkingKey(byte[] key, int keyOffset, int keyLength, byte[] ksn, int ksnOffset, DukptAesKeyUsage usage,
+            DukptAesKeyType type, byte[] dst, int dstOffset)
+        {
+            DerivationKeyType(keyLength);
+            CryptoArgs.CheckRange(key, keyOffset, keyLength);
+            CryptoArgs.CheckRange(ksn, ksnOffset, KsnLength);
+            CryptoArgs.CheckRange(dst, dstOffset, KeyLength(type));
+            CheckUsage(usage);
+            return StrongEnough(keyLength, type);
         }
 
         // Only AES keys derive (X9.24-3 6.3.1); the derivation key's own type goes into the 8000/8001 data.

@@ -1,5 +1,4 @@
 using System;
-using PosTerminal.Util;
 
 namespace PosTerminal.Crypto
 {
@@ -44,19 +43,12 @@ namespace PosTerminal.Crypto
         private const int KeyLengthOffset = 2;
         private const int KsnOffset = 4;
         private const int ValidOffset = 16;
-        private const byte FlagLoaded = 0x01;
-        private const byte FlagCeased = 0x02;
         private const long CounterLimit = 0xFFFFFFFFL;
 
         private readonly DukptAes _dukpt = new DukptAes();
-        private readonly byte[] _registers = new byte[RegisterCount * MaxKeyLength];
-        private readonly byte[] _ksn = new byte[KsnLength];        // initial key ID || counter
-        private readonly byte[] _scratchKsn = new byte[KsnLength];
-        private int _keyLength;
-        private uint _valid;
-        private bool _loaded;
-        private bool _ceased;
-        private int _current = -1;                                  // current key pointer during a transaction
+        // Intermediate derivation key registers (key length 0 until a load), KSN (initial key ID || counter), current
+        // key pointer, states.
+        private readonly DukptRegisters _registers = new DukptRegisters(RegisterCount, MaxKeyLength, 0, KsnLength);
 
         /// <summary>Length in bytes of the state <see cref="Serialize"/> writes for an initial key of <paramref name="keyLength"/> bytes (16, 24 or 32).</summary>
         public static int StateLengthFor(int keyLength)
@@ -81,25 +73,25 @@ namespace PosTerminal.Crypto
         /// <summary>True once an initial key has been loaded (also after the device ceased operation).</summary>
         public bool IsLoaded
         {
-            get { return _loaded; }
+            get { return _registers.IsLoaded; }
         }
 
         /// <summary>True when the counter ran out (past FFFF0000): a new initial key must be loaded.</summary>
         public bool IsExhausted
         {
-            get { return _ceased; }
+            get { return _registers.IsCeased; }
         }
 
         /// <summary>Length of the initial key and of the intermediate derivation keys (16, 24 or 32; 0 before a load).</summary>
         public int KeyLength
         {
-            get { return _keyLength; }
+            get { return _registers.KeyLength; }
         }
 
         /// <summary>Length of the state <see cref="Serialize"/> writes now (the header alone before a load).</summary>
         public int StateLength
         {
-            get { return HeaderLength + RegisterCount * _keyLength; }
+            get { return HeaderLength + RegisterCount * _registers.KeyLength; }
         }
 
         /// <summary>
@@ -108,13 +100,13 @@ namespace PosTerminal.Crypto
         /// </summary>
         public uint Counter
         {
-            get { return DukptAes.ReadCounter(_ksn, 0); }
+            get { return DukptAes.ReadCounter(_registers.Ksn, 0); }
         }
 
         /// <summary>Number of registers holding a key (at most 32), for diagnostics.</summary>
         public int ValidRegisters
         {
-            get { return DukptCounter.OneBits(_valid); }
+            get { return _registers.ValidCount; }
         }
 
         /// <summary>
@@ -134,26 +126,21 @@ namespace PosTerminal.Crypto
             uint next;
             DukptStatus s = DukptAes.NextCounter(DukptAes.ReadCounter(ksn, ksnOffset), out next);
             if (s != DukptStatus.Ok) return s;
-            Clear();
-            _keyLength = keyLength;
-            Array.Copy(ksn, ksnOffset, _ksn, 0, KsnLength);
-            DukptAes.WriteCounter(next, _ksn, 0);
-            Array.Copy(_ksn, 0, _scratchKsn, 0, KsnLength);
-            // As in DukptTdesDevice.Load: the lowest one-bit's register holds the key of "next"; every higher zero bit's
-            // register the key of next's bits above it plus that bit. For an initial KSN: register i = key of 2^i, the
-            // Update_Derivation_Keys(31) of Load_Initial_Key.
-            int low = LowestBit(next);
-            for (int i = low; i < RegisterCount; i++)
+            _registers.StartLoad(ksn, ksnOffset, keyLength);
+            DukptAes.WriteCounter(next, _registers.Ksn, 0);
+            byte[] keys = _registers.Keys;
+            byte[] scratchKsn = _registers.ScratchKsn;
+            // As in DukptTdesDevice.Load, the registers the algorithm holds when "next" is due (DukptRegisters.HeldCounter).
+            // For an initial KSN: register i = key of 2^i, the Update_Derivation_Keys(31) of Load_Initial_Key.
+            for (int i = 0; i < RegisterCount; i++)
             {
-                uint bit = 1u << i;
-                if (i != low && (next & bit) != 0) continue;
-                uint counter = i == low ? next : (next & ~(uint)(((ulong)bit << 1) - 1)) | bit;
-                DukptAes.WriteCounter(counter, _scratchKsn, 0);
+                uint counter = DukptRegisters.HeldCounter(next, i);
+                if (counter == 0) continue;
+                DukptAes.WriteCounter(counter, scratchKsn, 0);
                 // Always Ok: such a counter has no more one-bits than "next", which is usable.
-                if (_dukpt.DeriveTransactionKey(initialKey, keyOffset, keyLength, _scratchKsn, 0, _registers, i * keyLength) == DukptStatus.Ok) _valid |= bit;
+                if (_dukpt.DeriveTransactionKey(initialKey, keyOffset, keyLength, scratchKsn, 0, keys, _registers.Offset(i)) == DukptStatus.Ok) _registers.SetValid(i);
             }
-            Array.Clear(_scratchKsn, 0, KsnLength);
-            _loaded = true;
+            _registers.EndLoad();
             return DukptStatus.Ok;
         }
 
@@ -165,32 +152,16 @@ namespace PosTerminal.Crypto
         /// </summary>
         public DukptStatus BeginTransaction()
         {
-            if (!_loaded) throw new InvalidOperationException();
-            if (_ceased) return DukptStatus.Exhausted;
             long counter = Counter;
-            while (true)
-            {
-                int b = LowestBit((uint)counter);
-                if ((_valid & (1u << b)) != 0)
-                {
-                    _current = b;
-                    return DukptStatus.Ok;
-                }
-                counter += 1L << b;
-                if (counter > CounterLimit)
-                {
-                    Cease();
-                    return DukptStatus.Exhausted;
-                }
-                DukptAes.WriteCounter((uint)counter, _ksn, 0);
-            }
+            DukptStatus s = _registers.BeginTransaction(ref counter, CounterLimit);
+            DukptAes.WriteCounter((uint)counter, _registers.Ksn, 0);
+            return s;
         }
 
         /// <summary>The 12-byte KSN: during a transaction, the KSN that goes with its keys.</summary>
         public void CopyKsn(byte[] dst, int offset)
         {
-            CryptoArgs.CheckRange(dst, offset, KsnLength);
-            Array.Copy(_ksn, 0, dst, offset, KsnLength);
+            _registers.CopyKsn(dst, offset);
         }
 
         /// <summary>
@@ -203,8 +174,9 @@ namespace PosTerminal.Crypto
         /// </summary>
         public DukptStatus DeriveWorkingKey(DukptAesKeyUsage usage, DukptAesKeyType type, byte[] dst, int offset)
         {
-            if (_current < 0) throw new InvalidOperationException();
-            return _dukpt.DeriveWorkingKeyFromTransactionKey(_registers, _current * _keyLength, _keyLength, _ksn, 0, usage, type, dst, offset);
+            int registerOffset = _registers.CurrentOffset();
+            return _dukpt.DeriveWorkingKeyFromTransactionKey(_registers.Keys, registerOffset, _registers.KeyLength, _registers.Ksn, 0, usage, type,
+                dst, offset);
         }
 
         /// <summary>
@@ -214,9 +186,7 @@ namespace PosTerminal.Crypto
         /// </summary>
         public void CopyTransactionKey(byte[] dst, int offset)
         {
-            if (_current < 0) throw new InvalidOperationException();
-            CryptoArgs.CheckRange(dst, offset, _keyLength);
-            Array.Copy(_registers, _current * _keyLength, dst, offset, _keyLength);
+            _registers.CopyCurrentKey(dst, offset);
         }
 
         /// <summary>
@@ -229,28 +199,22 @@ namespace PosTerminal.Crypto
         /// </summary>
         public DukptStatus EndTransaction()
         {
-            if (_current < 0) throw new InvalidOperationException();
-            int b = _current;
-            _current = -1;
+            int b = _registers.TakeCurrent();
             uint counter = Counter;
             bool fill = DukptCounter.OneBits(counter) < DukptAes.MaxOneBits;
             if (fill)
             {
+                byte[] keys = _registers.Keys;
                 for (int i = b - 1; i >= 0; i--)
                 {
-                    _dukpt.DeriveIntermediateKey(_registers, b * _keyLength, _keyLength, _ksn, 0, counter | (1u << i), _registers, i * _keyLength);
-                    _valid |= 1u << i;
+                    _dukpt.DeriveIntermediateKey(keys, _registers.Offset(b), _registers.KeyLength, _registers.Ksn, 0, counter | (1u << i), keys, _registers.Offset(i));
+                    _registers.SetValid(i);
                 }
             }
-            Erase(b);
             long next = (long)counter + (fill ? 1L : 1L << b);
-            if (next > CounterLimit)
-            {
-                Cease();
-                return DukptStatus.Exhausted;
-            }
-            DukptAes.WriteCounter((uint)next, _ksn, 0);
-            return DukptStatus.Ok;
+            DukptStatus s = _registers.EndTransaction(b, next, CounterLimit);
+            if (s == DukptStatus.Ok) DukptAes.WriteCounter((uint)next, _registers.Ksn, 0);
+            return s;
         }
 
         /// <summary>
@@ -263,11 +227,8 @@ namespace PosTerminal.Crypto
             CryptoArgs.CheckRange(dst, offset, length);
             Array.Clear(dst, offset, HeaderLength);
             dst[offset] = StateFormat;
-            dst[offset + FlagsOffset] = (byte)((_loaded ? FlagLoaded : 0) | (_ceased ? FlagCeased : 0));
-            dst[offset + KeyLengthOffset] = (byte)_keyLength;
-            Array.Copy(_ksn, 0, dst, offset + KsnOffset, KsnLength);
-            Bytes.WriteUInt32BE(_valid, dst, offset + ValidOffset);
-            Array.Copy(_registers, 0, dst, offset + HeaderLength, length - HeaderLength);
+            dst[offset + KeyLengthOffset] = (byte)_registers.KeyLength;
+            _registers.WriteState(dst, offset + FlagsOffset, offset + KsnOffset, offset + ValidOffset, offset + HeaderLength);
         }
 
         /// <summary>
@@ -278,82 +239,31 @@ namespace PosTerminal.Crypto
         public bool Deserialize(byte[] src, int offset, int count)
         {
             CryptoArgs.CheckRange(src, offset, count);
-            Clear();
+            _registers.Clear();
             int length = StateLengthOf(src, offset, count);
             if (length < 0 || length != count || count < HeaderLength) return false;
-            byte flags = src[offset + FlagsOffset];
-            if ((flags & ~(FlagLoaded | FlagCeased)) != 0) return false;
-            bool loaded = (flags & FlagLoaded) != 0;
-            bool ceased = (flags & FlagCeased) != 0;
-            int keyLength = src[offset + KeyLengthOffset];
-            uint valid = Bytes.ReadUInt32BE(src, offset + ValidOffset);
-            uint counter = DukptAes.ReadCounter(src, offset + KsnOffset);
-            if (!loaded) return !ceased && valid == 0 && keyLength == 0;
-            if (keyLength == 0) return false;
-            if (ceased ? valid != 0 : !DukptAes.IsValidCounter(counter)) return false;
-            _keyLength = keyLength;
-            Array.Copy(src, offset + KsnOffset, _ksn, 0, KsnLength);
-            for (int i = 0; i < RegisterCount; i++)
-            {
-                if ((valid & (1u << i)) != 0) Array.Copy(src, offset + HeaderLength + i * keyLength, _registers, i * keyLength, keyLength);
-            }
-            _valid = valid;
-            _loaded = true;
-            _ceased = ceased;
-            return true;
+            bool counterValid = DukptAes.IsValidCounter(DukptAes.ReadCounter(src, offset + KsnOffset));
+            return _registers.ReadState(src, offset + FlagsOffset, offset + KsnOffset, offset + ValidOffset, offset + HeaderLength,
+                src[offset + KeyLengthOffset], counterValid);
         }
 
         /// <summary>Wipes the registers and forgets the key serial number; the device is empty afterwards.</summary>
         public void Dispose()
         {
-            Clear();
+            _registers.Clear();
             _dukpt.Dispose();
         }
 
         /// <summary>"AES DUKPT device, KSN ..., n intermediate keys" (a KSN is not secret); never a key.</summary>
         public override string ToString()
         {
-            if (!_loaded) return "AES DUKPT device, no key";
-            return "AES-" + (_keyLength * 8).ToString() + " DUKPT device, KSN " + Hex.Encode(_ksn, 0, KsnLength)
-                + (_ceased ? ", exhausted" : ", " + ValidRegisters.ToString() + " intermediate keys");
-        }
-
-        private void Cease()
-        {
-            Array.Clear(_registers, 0, _registers.Length);
-            _valid = 0;
-            _current = -1;
-            _ceased = true;
-        }
-
-        private void Erase(int register)
-        {
-            Array.Clear(_registers, register * _keyLength, _keyLength);
-            _valid &= ~(1u << register);
-        }
-
-        private void Clear()
-        {
-            Array.Clear(_registers, 0, _registers.Length);
-            Array.Clear(_ksn, 0, KsnLength);
-            Array.Clear(_scratchKsn, 0, KsnLength);
-            _keyLength = 0;
-            _valid = 0;
-            _loaded = false;
-            _ceased = false;
-            _current = -1;
+            string device = IsLoaded ? "AES-" + (_registers.KeyLength * 8).ToString() + " DUKPT device" : "AES DUKPT device";
+            return _registers.Describe(device, "intermediate keys");
         }
 
         private static void CheckKeyLength(int keyLength)
         {
             if (keyLength != 16 && keyLength != 24 && keyLength != 32) throw new ArgumentException();
-        }
-
-        private static int LowestBit(uint counter)
-        {
-            int b = 0;
-            while ((counter & (1u << b)) == 0) b++;
-            return b;
         }
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using PosTerminal.Util;
 
 namespace PosTerminal.Crypto
 {
@@ -47,29 +46,21 @@ namespace PosTerminal.Crypto
         private const int FlagsOffset = 1;
         private const int KsnOffset = 2;
         private const int ValidOffset = 12;
-        private const byte FlagLoaded = 0x01;
-        private const byte FlagCeased = 0x02;
-        private const uint AllRegisters = (1u << RegisterCount) - 1;
 
         private readonly DukptTdes _dukpt = new DukptTdes();
-        private readonly byte[] _registers = new byte[RegisterCount * KeyLength];
-        private readonly byte[] _ksn = new byte[KsnLength];        // KSN register; its counter bits = encryption counter
-        private readonly byte[] _scratchKsn = new byte[KsnLength];
-        private uint _valid;
-        private bool _loaded;
-        private bool _ceased;
-        private int _current = -1;                                  // current key pointer during a transaction
+        // Future key registers, KSN register (its counter bits = encryption counter), current key pointer, states.
+        private readonly DukptRegisters _registers = new DukptRegisters(RegisterCount, KeyLength, KeyLength, KsnLength);
 
         /// <summary>True once an initial key has been loaded (also after the device ceased operation).</summary>
         public bool IsLoaded
         {
-            get { return _loaded; }
+            get { return _registers.IsLoaded; }
         }
 
         /// <summary>True when the counter ran out (X9.24-1 A.2 "New Key-2": cease operation): a new key must be loaded.</summary>
         public bool IsExhausted
         {
-            get { return _ceased; }
+            get { return _registers.IsCeased; }
         }
 
         /// <summary>
@@ -78,13 +69,13 @@ namespace PosTerminal.Crypto
         /// </summary>
         public uint Counter
         {
-            get { return DukptTdes.ReadCounter(_ksn, 0); }
+            get { return DukptTdes.ReadCounter(_registers.Ksn, 0); }
         }
 
         /// <summary>Number of registers holding a key (at most 21), for diagnostics.</summary>
         public int ValidRegisters
         {
-            get { return DukptCounter.OneBits(_valid); }
+            get { return _registers.ValidCount; }
         }
 
         /// <summary>
@@ -103,26 +94,22 @@ namespace PosTerminal.Crypto
             uint next;
             DukptStatus s = DukptTdes.NextCounter(DukptTdes.ReadCounter(ksn, ksnOffset), out next);
             if (s != DukptStatus.Ok) return s;
-            Clear();
-            Array.Copy(ksn, ksnOffset, _ksn, 0, KsnLength);
-            DukptTdes.WriteCounter(next, _ksn, 0);
-            Array.Copy(_ksn, 0, _scratchKsn, 0, KsnLength);
-            // The registers the algorithm holds when "next" is due: the lowest one-bit's register holds the key of
-            // "next" itself; every higher zero bit's register the key of next's bits above it plus that bit (filled
-            // when that prefix was used). For an initial KSN that is every register i holding the key of 2^i: the
-            // 21 "New Key-3" steps of the load, each one generation from the IPEK.
-            int low = LowestBit(next);
-            for (int i = low; i < RegisterCount; i++)
+            _registers.StartLoad(ksn, ksnOffset, KeyLength);
+            DukptTdes.WriteCounter(next, _registers.Ksn, 0);
+            byte[] keys = _registers.Keys;
+            byte[] scratchKsn = _registers.ScratchKsn;
+            // The registers the algorithm holds when "next" is due (DukptRegisters.HeldCounter). For an initial KSN that
+            // is every register i holding the key of 2^i: the 21 "New Key-3" steps of the load, each one generation
+            // from the IPEK.
+            for (int i = 0; i < RegisterCount; i++)
             {
-                uint bit = 1u << i;
-                if (i != low && (next & bit) != 0) continue;
-                uint counter = i == low ? next : (next & ~((bit << 1) - 1)) | bit;
-                DukptTdes.WriteCounter(counter, _scratchKsn, 0);
+                uint counter = DukptRegisters.HeldCounter(next, i);
+                if (counter == 0) continue;
+                DukptTdes.WriteCounter(counter, scratchKsn, 0);
                 // Always Ok: such a counter has no more one-bits than "next", which is usable.
-                if (_dukpt.DeriveTransactionKey(initialKey, keyOffset, _scratchKsn, 0, _registers, i * KeyLength) == DukptStatus.Ok) _valid |= bit;
+                if (_dukpt.DeriveTransactionKey(initialKey, keyOffset, scratchKsn, 0, keys, _registers.Offset(i)) == DukptStatus.Ok) _registers.SetValid(i);
             }
-            Array.Clear(_scratchKsn, 0, KsnLength);
-            _loaded = true;
+            _registers.EndLoad();
             return DukptStatus.Ok;
         }
 
@@ -134,32 +121,16 @@ namespace PosTerminal.Crypto
         /// </summary>
         public DukptStatus BeginTransaction()
         {
-            if (!_loaded) throw new InvalidOperationException();
-            if (_ceased) return DukptStatus.Exhausted;
-            uint counter = Counter;
-            while (true)
-            {
-                int b = LowestBit(counter);
-                if ((_valid & (1u << b)) != 0)
-                {
-                    _current = b;
-                    return DukptStatus.Ok;
-                }
-                counter += 1u << b;
-                if (counter > DukptTdes.CounterMask)
-                {
-                    Cease();
-                    return DukptStatus.Exhausted;
-                }
-                DukptTdes.WriteCounter(counter, _ksn, 0);
-            }
+            long counter = Counter;
+            DukptStatus s = _registers.BeginTransaction(ref counter, DukptTdes.CounterMask);
+            DukptTdes.WriteCounter((uint)counter, _registers.Ksn, 0);
+            return s;
         }
 
         /// <summary>The 10-byte KSN register: during a transaction, the KSN that goes with its keys.</summary>
         public void CopyKsn(byte[] dst, int offset)
         {
-            CryptoArgs.CheckRange(dst, offset, KsnLength);
-            Array.Copy(_ksn, 0, dst, offset, KsnLength);
+            _registers.CopyKsn(dst, offset);
         }
 
         /// <summary>
@@ -170,9 +141,7 @@ namespace PosTerminal.Crypto
         /// </summary>
         public void DeriveKey(DukptTdesVariant variant, byte[] dst, int offset)
         {
-            if (_current < 0) throw new InvalidOperationException();
-            CryptoArgs.CheckRange(dst, offset, KeyLength);
-            Array.Copy(_registers, _current * KeyLength, dst, offset, KeyLength);
+            _registers.CopyCurrentKey(dst, offset);
             _dukpt.ApplyVariant(variant, dst, offset);
         }
 
@@ -186,28 +155,22 @@ namespace PosTerminal.Crypto
         /// </summary>
         public DukptStatus EndTransaction()
         {
-            if (_current < 0) throw new InvalidOperationException();
-            int b = _current;
-            _current = -1;
+            int b = _registers.TakeCurrent();
             uint counter = Counter;
             bool fill = DukptCounter.OneBits(counter) < DukptTdes.MaxOneBits;
             if (fill)
             {
+                byte[] keys = _registers.Keys;
                 for (int i = b - 1; i >= 0; i--)
                 {
-                    _dukpt.GenerateFutureKey(_registers, b * KeyLength, _ksn, 0, counter | (1u << i), _registers, i * KeyLength);
-                    _valid |= 1u << i;
+                    _dukpt.GenerateFutureKey(keys, _registers.Offset(b), _registers.Ksn, 0, counter | (1u << i), keys, _registers.Offset(i));
+                    _registers.SetValid(i);
                 }
             }
-            Erase(b);
-            counter += fill ? 1u : 1u << b;
-            if (counter > DukptTdes.CounterMask)
-            {
-                Cease();
-                return DukptStatus.Exhausted;
-            }
-            DukptTdes.WriteCounter(counter, _ksn, 0);
-            return DukptStatus.Ok;
+            long next = (long)counter + (fill ? 1L : 1L << b);
+            DukptStatus s = _registers.EndTransaction(b, next, DukptTdes.CounterMask);
+            if (s == DukptStatus.Ok) DukptTdes.WriteCounter((uint)next, _registers.Ksn, 0);
+            return s;
         }
 
         /// <summary>
@@ -220,10 +183,7 @@ namespace PosTerminal.Crypto
             CryptoArgs.CheckRange(dst, offset, StateLength);
             Array.Clear(dst, offset, HeaderLength);
             dst[offset] = StateFormat;
-            dst[offset + FlagsOffset] = (byte)((_loaded ? FlagLoaded : 0) | (_ceased ? FlagCeased : 0));
-            Array.Copy(_ksn, 0, dst, offset + KsnOffset, KsnLength);
-            Bytes.WriteUInt32BE(_valid, dst, offset + ValidOffset);
-            Array.Copy(_registers, 0, dst, offset + HeaderLength, _registers.Length);
+            _registers.WriteState(dst, offset + FlagsOffset, offset + KsnOffset, offset + ValidOffset, offset + HeaderLength);
         }
 
         /// <summary>
@@ -234,75 +194,24 @@ namespace PosTerminal.Crypto
         public bool Deserialize(byte[] src, int offset)
         {
             CryptoArgs.CheckRange(src, offset, StateLength);
-            Clear();
-            byte flags = src[offset + FlagsOffset];
-            uint valid = Bytes.ReadUInt32BE(src, offset + ValidOffset);
-            if (src[offset] != StateFormat || (flags & ~(FlagLoaded | FlagCeased)) != 0 || (valid & ~AllRegisters) != 0) return false;
-            bool loaded = (flags & FlagLoaded) != 0;
-            bool ceased = (flags & FlagCeased) != 0;
-            uint counter = DukptTdes.ReadCounter(src, offset + KsnOffset);
-            if (!loaded && (ceased || valid != 0)) return false;
-            if (loaded && !ceased && !DukptTdes.IsValidCounter(counter)) return false;
-            if (ceased && valid != 0) return false;
-            if (!loaded) return true;
-            Array.Copy(src, offset + KsnOffset, _ksn, 0, KsnLength);
-            for (int i = 0; i < RegisterCount; i++)
-            {
-                if ((valid & (1u << i)) != 0) Array.Copy(src, offset + HeaderLength + i * KeyLength, _registers, i * KeyLength, KeyLength);
-            }
-            _valid = valid;
-            _loaded = true;
-            _ceased = ceased;
-            return true;
+            _registers.Clear();
+            if (src[offset] != StateFormat) return false;
+            bool counterValid = DukptTdes.IsValidCounter(DukptTdes.ReadCounter(src, offset + KsnOffset));
+            return _registers.ReadState(src, offset + FlagsOffset, offset + KsnOffset, offset + ValidOffset, offset + HeaderLength, KeyLength,
+                counterValid);
         }
 
         /// <summary>Wipes the registers and forgets the key serial number; the device is empty afterwards.</summary>
         public void Dispose()
         {
-            Clear();
+            _registers.Clear();
             _dukpt.Dispose();
         }
 
         /// <summary>"TDES DUKPT device, KSN ..., n future keys" (a KSN is not secret); never a key.</summary>
         public override string ToString()
         {
-            if (!_loaded) return "TDES DUKPT device, no key";
-            return "TDES DUKPT device, KSN " + Hex.Encode(_ksn, 0, KsnLength) + (_ceased ? ", exhausted" : ", " + ValidRegisters.ToString() + " future keys");
-        }
-
-        // X9.24-1 A.2 "New Key-2": the counter ran out; nothing is usable any more, so nothing is kept.
-        private void Cease()
-        {
-            Array.Clear(_registers, 0, _registers.Length);
-            _valid = 0;
-            _current = -1;
-            _ceased = true;
-        }
-
-        // "Erase the key at [Current Key Pointer]" and make its LRC invalid.
-        private void Erase(int register)
-        {
-            Array.Clear(_registers, register * KeyLength, KeyLength);
-            _valid &= ~(1u << register);
-        }
-
-        private void Clear()
-        {
-            Array.Clear(_registers, 0, _registers.Length);
-            Array.Clear(_ksn, 0, KsnLength);
-            Array.Clear(_scratchKsn, 0, KsnLength);
-            _valid = 0;
-            _loaded = false;
-            _ceased = false;
-            _current = -1;
-        }
-
-        // Index of the rightmost one-bit of a non-zero counter ("Set Bit": the shift register's position).
-        private static int LowestBit(uint counter)
-        {
-            int b = 0;
-            while ((counter & (1u << b)) == 0) b++;
-            return b;
+            return _registers.Describe("TDES DUKPT device", "future keys");
         }
     }
 }
