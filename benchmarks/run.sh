@@ -1,24 +1,28 @@
 #!/usr/bin/env bash
-# PosTerminal benchmarks, two sections in one script:
+# PosTerminal benchmarks, three sections in one script:
 #  1. codec: the C# harness (PosTerminal.Benchmarks) against the npm package iso_8583 2.6.7, interleaved on the same
 #     machine (node, dotnet, node, dotnet, ...), so that the ratio compares figures taken under the same load;
 #  2. crypto: the same harness with --suite crypto, CRYPTO_ROUNDS processes: the portable ciphers and MACs against
 #     .NET's DES/TripleDES/Aes and BouncyCastle's SM4 and MACs; in each process every portable loop and its
-#     baseline are measured repeat by repeat, side by side.
+#     baseline are measured repeat by repeat, side by side;
+#  3. magstripe: the same harness with --suite magstripe, one process: time and bytes per track 2 / track 1 swipe
+#     decode from flux intervals, and the success rate over MAGSTRIPE_SWIPES generated swipes (plus as many damaged
+#     ones: never a wrong track).
 # Absolute times drift on a shared machine; the ratios are the figures to watch.
 #
-#   benchmarks/run.sh                  # both sections: 3 codec rounds, then 3 crypto rounds (default)
+#   benchmarks/run.sh                  # all sections: 3 codec rounds, 3 crypto rounds, the magstripe run (default)
 #   ROUNDS=5 benchmarks/run.sh         # more codec rounds (must fit in the time budget)
-#   SUITES=crypto benchmarks/run.sh    # one section only (codec or crypto)
+#   SUITES=crypto benchmarks/run.sh    # one section only (codec, crypto or magstripe)
 #
 # Environment: SUITES (default "codec crypto"); codec: ROUNDS (>= 2, default 3), NPM_OPS (ops per node measurement,
 # default 50000), CS_OPS (ops per C# repeat, default 200000), CS_REPEATS (default 7), STRICT_OBJECTS=1 to also fail
 # when a fresh IsoMessage is more than one heap object (see README.md, "Targets"); crypto: CRYPTO_ROUNDS (>= 1,
 # default 3), CRYPTO_REPEATS (default 7), CRYPTO_REPEAT_MS (ms per repeat, default 50), CRYPTO_WARMUP_MS (warm-up
-# per loop, default 300).
-# Writes benchmarks/results/latest.json (codec) and results/crypto-latest.json (crypto), both gitignored, and exits
-# non-zero when a target fails or a step fails.
-# Bounded in time: every step gets at most the time left of a BUDGET_S second budget (default 240).
+# per loop, default 300); magstripe: MAGSTRIPE_SWIPES (default 10000), MAGSTRIPE_REPEATS (7), MAGSTRIPE_REPEAT_MS (50),
+# MAGSTRIPE_WARMUP_MS (300), MAGSTRIPE_SEED (default: random, printed).
+# Writes benchmarks/results/latest.json (codec), results/crypto-latest.json (crypto) and results/magstripe-latest.json
+# (magstripe), all gitignored, and exits non-zero when a target fails or a step fails.
+# Bounded in time: every step gets at most the time left of a BUDGET_S second budget (default 270).
 set -euo pipefail
 trap 'rc=$?; echo "run.sh: step failed (exit $rc; 124 = time budget exceeded) at line $LINENO" >&2' ERR
 
@@ -31,7 +35,7 @@ CS_OPS="${CS_OPS:-200000}"
 CS_REPEATS="${CS_REPEATS:-7}"
 STRICT_OBJECTS="${STRICT_OBJECTS:-0}"
 MIN_RATIO=20
-SUITES="${SUITES:-codec crypto}"
+SUITES="${SUITES:-codec crypto magstripe}"
 CRYPTO_ROUNDS="${CRYPTO_ROUNDS:-3}"
 CRYPTO_REPEATS="${CRYPTO_REPEATS:-7}"
 CRYPTO_REPEAT_MS="${CRYPTO_REPEAT_MS:-50}"
@@ -39,7 +43,14 @@ CRYPTO_WARMUP_MS="${CRYPTO_WARMUP_MS:-300}"
 # Issue 3 point 10: portable TDES at most 5x slower than .NET's TripleDES, SM4 at most 3x slower than BouncyCastle's.
 MAX_TDES_SLOWER=5
 MAX_SM4_SLOWER=3
-BUDGET_S="${BUDGET_S:-240}"
+MAGSTRIPE_SWIPES="${MAGSTRIPE_SWIPES:-10000}"
+MAGSTRIPE_REPEATS="${MAGSTRIPE_REPEATS:-7}"
+MAGSTRIPE_REPEAT_MS="${MAGSTRIPE_REPEAT_MS:-50}"
+MAGSTRIPE_WARMUP_MS="${MAGSTRIPE_WARMUP_MS:-300}"
+MAGSTRIPE_SEED="${MAGSTRIPE_SEED:-$((RANDOM * 32768 + RANDOM))}"
+# Issue 4 point 7: at least 99.9 % of generated track 2 swipes read, never a wrong track, no allocation per bit/char.
+MIN_MAGSTRIPE_PERCENT=99.9
+BUDGET_S="${BUDGET_S:-270}"
 started=$SECONDS
 # Seconds left of the budget, for `timeout` (at least 1: `timeout 0` would mean no limit).
 left() {
@@ -64,15 +75,17 @@ if [ "$CRYPTO_ROUNDS" -lt 1 ]; then
 fi
 run_codec=0
 run_crypto=0
+run_magstripe=0
 for suite in $SUITES; do
   case "$suite" in
     codec) run_codec=1 ;;
     crypto) run_crypto=1 ;;
-    *) echo "SUITES: unknown suite '$suite' (codec, crypto)" >&2; exit 2 ;;
+    magstripe) run_magstripe=1 ;;
+    *) echo "SUITES: unknown suite '$suite' (codec, crypto, magstripe)" >&2; exit 2 ;;
   esac
 done
-if [ $((run_codec + run_crypto)) -eq 0 ]; then
-  echo "SUITES names no suite (codec, crypto)" >&2
+if [ $((run_codec + run_crypto + run_magstripe)) -eq 0 ]; then
+  echo "SUITES names no suite (codec, crypto, magstripe)" >&2
   exit 2
 fi
 
@@ -340,6 +353,77 @@ console.log('   written: benchmarks/results/crypto-latest.json');
 process.exit(result.pass ? 0 : 1);
 EOF
 if [ "$cstatus" -ne 0 ] && [ "$status" -eq 0 ]; then status=$cstatus; fi
+fi
+
+# ---- magstripe section: one harness process (cost per swipe, success rates), then its summary ----
+if [ "$run_magstripe" = 1 ]; then
+budget "magstripe"
+echo "== magstripe: dotnet PosTerminal.Benchmarks --suite magstripe --swipes $MAGSTRIPE_SWIPES --repeats $MAGSTRIPE_REPEATS --repeat-ms $MAGSTRIPE_REPEAT_MS --warmup-ms $MAGSTRIPE_WARMUP_MS --seed $MAGSTRIPE_SEED"
+# Exit code 1 = a timing swipe did not decode to its track: set -e stops the script here.
+timeout "$(left)" dotnet "$harness" --suite magstripe --swipes "$MAGSTRIPE_SWIPES" --repeats "$MAGSTRIPE_REPEATS" \
+  --repeat-ms "$MAGSTRIPE_REPEAT_MS" --warmup-ms "$MAGSTRIPE_WARMUP_MS" --seed "$MAGSTRIPE_SEED" > "$work/magstripe.out"
+grep -v '^JSON ' "$work/magstripe.out" | sed 's/^/   /'
+grep '^JSON ' "$work/magstripe.out" | sed 's/^JSON //' > "$work/magstripe.json"
+
+mstatus=0
+# Exit code 1 from this step = a magstripe target failed (the summary says which).
+node - "$work/magstripe.json" "$MIN_MAGSTRIPE_PERCENT" "$here/results/magstripe-latest.json" <<'EOF' || mstatus=$?
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const { execSync } = require('child_process');
+const [inPath, minPercentArg, outPath] = process.argv.slice(2);
+const run = JSON.parse(fs.readFileSync(inPath, 'utf8'));
+const minPercent = Number(minPercentArg);
+const item = (id) => run.items.find((x) => x.id === id);
+const rate = (id) => run.rates.find((x) => x.id === id);
+
+const targets = [];
+const target = (name, ok, figure) => targets.push({ name, ok, figure });
+for (const id of ['decode-track2', 'decode-track1']) {
+  const x = item(id);
+  target(`${x.label}: 0 B per swipe (nothing per bit or per character)`, x.allocatedBytes === 0,
+    `${x.allocatedBytes} B over ${x.measuredOps.toLocaleString('en-US')} swipes`);
+}
+const t2 = rate('track2-clean');
+target(`track 2: at least ${minPercent} % of ${t2.swipes.toLocaleString('en-US')} generated swipes read`, t2.percent >= minPercent,
+  `${t2.percent.toFixed(3)} % (${t2.read.toLocaleString('en-US')} read)`);
+for (const r of run.rates) {
+  target(`${r.id}: no wrong track`, r.wrongTracks === 0, `${r.wrongTracks} wrong of ${r.swipes.toLocaleString('en-US')}`);
+}
+
+let cpu = 'unknown';
+try { cpu = os.cpus()[0].model.trim(); } catch (e) { /* keep unknown */ }
+let dotnetVersion = 'unknown';
+try { dotnetVersion = execSync('dotnet --version', { encoding: 'utf8' }).trim(); } catch (e) { /* keep unknown */ }
+const result = {
+  date: new Date().toISOString(),
+  machine: {
+    cpu, logicalCpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), os: `${os.type()} ${os.release()}`,
+    dotnetSdk: dotnetVersion, dotnetRuntime: run.runtime, loadAverage: os.loadavg().map((v) => Number(v.toFixed(2))),
+  },
+  targets,
+  pass: targets.every((t) => t.ok),
+  run,
+};
+fs.writeFileSync(outPath, JSON.stringify(result, null, 2) + '\n');
+
+const n = (x) => Math.round(x).toLocaleString('en-US');
+console.log('');
+console.log(`== magstripe summary  ${result.date}`);
+console.log(`   machine: ${cpu}, ${result.machine.logicalCpus} CPUs, ${run.runtime}, load average ${result.machine.loadAverage.join(' ')}; seed ${run.seed}`);
+for (const x of run.items) {
+  console.log(`   ${x.label.padEnd(40)} ${n(x.opsPerSec).padStart(9)} swipes/s ${x.microsPerSwipe.toFixed(2).padStart(8)} µs ${String(Number(x.maxBytesPerOp.toFixed(3))).padStart(6)} B/swipe`);
+}
+for (const r of run.rates) {
+  const f = Object.entries(r.failures).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
+  console.log(`   ${r.id.padEnd(15)} ${r.read}/${r.swipes} read (${r.percent.toFixed(3)} %), wrong tracks ${r.wrongTracks}; failures: ${f}`);
+}
+for (const t of targets) console.log(`   ${t.ok ? 'PASS' : 'FAIL'}  ${t.name}: ${t.figure}`);
+console.log('   written: benchmarks/results/magstripe-latest.json');
+process.exit(result.pass ? 0 : 1);
+EOF
+if [ "$mstatus" -ne 0 ] && [ "$status" -eq 0 ]; then status=$mstatus; fi
 fi
 
 echo "== run.sh: $((SECONDS - started)) s in all, exit $status"

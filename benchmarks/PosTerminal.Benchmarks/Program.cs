@@ -19,7 +19,8 @@ namespace PosTerminal.Benchmarks
     /// loops. A round trip of both profiles is verified before anything is timed (exit code 1 on mismatch).
     /// Usage: PosTerminal.Benchmarks [--suite codec] [--ops N] [--repeats R] [--warmup-ms M]. Prints human lines, then
     /// one JSON line prefixed with "JSON ". <c>--suite crypto</c> runs the payment-crypto suite instead
-    /// (<see cref="CryptoSuite"/>; the measuring helpers of both are in <see cref="Bench"/>).
+    /// (<see cref="CryptoSuite"/>), <c>--suite magstripe</c> the magnetic stripe decoder (<see cref="MagstripeSuite"/>);
+    /// the measuring helpers of all three are in <see cref="Bench"/>.
     /// </summary>
     internal static class Program
     {
@@ -49,8 +50,9 @@ namespace PosTerminal.Benchmarks
             "9F3403420300", "9F350122", "9F1E083132333435363738", "8408A000000333010101");
 
         private const string Usage =
-            "usage: PosTerminal.Benchmarks [--suite codec|crypto] [--ops N] [--repeats R] [--warmup-ms M]\n"
-            + "       crypto only: [--repeat-ms M] (ops per repeat calibrated to M ms; --ops fixes them instead) [--seed S] [--trials T]";
+            "usage: PosTerminal.Benchmarks [--suite codec|crypto|magstripe] [--ops N] [--repeats R] [--warmup-ms M]\n"
+            + "       crypto and magstripe: [--repeat-ms M] (ops per repeat calibrated to M ms; --ops fixes them instead) [--seed S]\n"
+            + "       crypto only: [--trials T]; magstripe only: [--swipes N] (generated swipes per success-rate run, default 10000)";
 
         private static int Main(string[] args)
         {
@@ -61,6 +63,7 @@ namespace PosTerminal.Benchmarks
             int repeatMs = 50;
             int seed = Environment.TickCount & 0x7FFFFFFF;
             int trials = 64;
+            int swipes = 10_000;
             try
             {
                 for (int i = 0; i < args.Length; i++)
@@ -74,6 +77,7 @@ namespace PosTerminal.Benchmarks
                     else if (a == "--repeat-ms" && hasValue) repeatMs = int.Parse(args[++i], CultureInfo.InvariantCulture);
                     else if (a == "--seed" && hasValue) seed = int.Parse(args[++i], CultureInfo.InvariantCulture);
                     else if (a == "--trials" && hasValue) trials = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    else if (a == "--swipes" && hasValue) swipes = int.Parse(args[++i], CultureInfo.InvariantCulture);
                     else throw new FormatException();
                 }
             }
@@ -82,16 +86,18 @@ namespace PosTerminal.Benchmarks
                 Console.Error.WriteLine(Usage);
                 return 2;
             }
-            if (ops < 0 || repeats <= 0 || repeatMs <= 0 || trials <= 0 || (suite != "codec" && suite != "crypto"))
+            if (ops < 0 || repeats <= 0 || repeatMs <= 0 || trials <= 0 || swipes <= 0
+                || (suite != "codec" && suite != "crypto" && suite != "magstripe"))
             {
                 Console.Error.WriteLine(Usage);
-                Console.Error.WriteLine("ops >= 0 (0 = default), repeats, repeat-ms and trials > 0, warmup-ms >= 0");
+                Console.Error.WriteLine("ops >= 0 (0 = default), repeats, repeat-ms, trials and swipes > 0, warmup-ms >= 0");
                 return 2;
             }
 
             try
             {
                 if (suite == "crypto") return CryptoSuite.Run(ops, repeats, warmupMs < 0 ? 300 : warmupMs, repeatMs, seed, trials);
+                if (suite == "magstripe") return MagstripeSuite.Run(ops, repeats, warmupMs < 0 ? 300 : warmupMs, repeatMs, seed, swipes);
                 return RunCodec(ops == 0 ? 200_000 : ops, repeats, warmupMs < 0 ? 400 : warmupMs);
             }
             catch (BenchCheckException e)
