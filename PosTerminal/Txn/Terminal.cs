@@ -406,12 +406,13 @@ namespace PosTerminal.Txn
             }
         }
 
-        // F2, F14, F35 from the card.
+        // F2, F14, F23, F35 from the card.
         private void AddCard(CardData card)
         {
             int n = card.CopyPan(_scratch, 0);
             _request.SetBytes(IsoField.Pan, _scratch, 0, n);
             if (card.Expiry != null) _request.Set(IsoField.Expiry, card.Expiry);
+            if (card.SequenceNumber != null) _request.Set(IsoField.CardSequence, card.SequenceNumber);
             n = card.CopyTrack2(_scratch, 0);
             if (n > 0) _request.SetBytes(IsoField.Track2, _scratch, 0, n);
         }

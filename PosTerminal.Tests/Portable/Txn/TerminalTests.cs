@@ -472,5 +472,40 @@ namespace PosTerminal.Tests.Txn
             Assert.AreEqual((int)TxnResult.NoResponse, (int)o.Result);
             Assert.AreEqual("98", o.ReversalReason);
         }
+
+        [TestMethod]
+        [DataRow("cup", 2, "001", "052", "001", "0")]           // chip: F23 from the card
+        [DataRow("cup", 3, "002", "072", "002", "0")]           // contactless (as the captured qPBOC sale's 07x)
+        [DataRow("cup", 6, null, "022", null, "2")]             // fallback: stripe entry mode, F60.5 IC condition 2
+        [DataRow("iso87ascii", 2, "001", "052", "001", null)]
+        [DataRow("iso87ascii", 6, null, "802", null, null)]     // ISO fallback code 80
+        public void Sale_EntryModeAndCardSequence_PerProfile(string profile, int entry, string sequence, string f22, string f23, string f605)
+        {
+            Fixture f = new Fixture();
+            f.Profile = AcquirerProfile.Find(profile);
+            f.NextLink();
+            TxnOutcome o;
+            using (CardData card = new CardData(Ascii.GetBytes(Pan), Ascii.GetBytes("6212260000123456782=30122011234567890"), "3012", "201",
+                (EntryMethod)entry, null, sequence))
+            {
+                o = f.Build().Sale(card, 100);
+            }
+            Assert.AreEqual((int)TxnResult.Approved, (int)o.Result);
+            IsoMessage rq = f.Host.LastRequest;
+            Assert.AreEqual(f22, rq.GetString(IsoField.EntryMode));
+            Assert.AreEqual(f23, rq.GetString(IsoField.CardSequence));
+            if (f605 != null)
+            {
+                string f60 = rq.GetString(IsoField.Reserved60);
+                Assert.AreEqual(f605, f60.Substring(f60.Length - 1));
+            }
+        }
+
+        [TestMethod]
+        public void CardData_BadSequenceNumber_Rejected()
+        {
+            Expect.Throws(typeof(System.ArgumentException), delegate { new CardData(Ascii.GetBytes(Pan), null, null, null, EntryMethod.Chip, null, "01"); });
+            Expect.Throws(typeof(System.ArgumentException), delegate { new CardData(Ascii.GetBytes(Pan), null, null, null, EntryMethod.Chip, null, "0A1"); });
+        }
     }
 }
