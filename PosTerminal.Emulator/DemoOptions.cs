@@ -53,6 +53,12 @@ public sealed class DemoOptions
     /// <summary>Make the built-in simulator send wrong response MACs.</summary>
     public bool WrongResponseMac { get; set; }
 
+    /// <summary>
+    /// What the scanner scans for the demo's second sale: a test code's symbol (see <c>codes</c>) or any text; null = no
+    /// code sale.
+    /// </summary>
+    public string Code { get; set; } = Board.TestCode.Find("alipay").Symbol;
+
     /// <summary>Print the frame trace.</summary>
     public bool Trace { get; set; } = true;
 
@@ -85,6 +91,8 @@ public sealed class DemoOptions
                 case "--pin": o.Pin = ParsePin(Next()); break;
                 case "--no-pin": o.Pin = ""; break;
                 case "--wrong-response-mac": o.WrongResponseMac = true; break;
+                case "--code": o.Code = ParseCode(Next()); break;
+                case "--no-code": o.Code = null; break;
                 default: throw new ArgumentException("unknown option " + a + " (try: demo --help)");
             }
         }
@@ -139,16 +147,25 @@ public sealed class DemoOptions
         return new HostEndpoint(s[..colon], ParsePort(s[(colon + 1)..]));
     }
 
-    // "123.45" in the currency of the profile's terminal (2 decimals for CNY).
-    private static long ParseAmount(string s, AcquirerProfile profile)
+    // A test code's name, or the text to scan as it is (printable ASCII, at most 200 characters).
+    private static string ParseCode(string s)
+    {
+        Board.TestCode named = Board.TestCode.Find(s);
+        if (named != null) return named.Symbol;
+        if (s.Length is 0 or > 200 || !s.All(c => c is >= ' ' and <= '~')) throw new ArgumentException("--code takes a test code's name (see: codes) or printable text to scan");
+        return s;
+    }
+
+    /// <summary>"123.45" in minor units of the terminal's currency (CNY, 2 decimals); throws ArgumentException with a message.</summary>
+    public static long ParseAmount(string s, AcquirerProfile profile)
     {
         int exp = Currency.Exponent("156");
         string[] parts = s.Split('.');
         if (parts.Length > 2 || parts[0].Length == 0 || (parts.Length == 2 && (parts[1].Length == 0 || parts[1].Length > exp)))
-            throw new ArgumentException("--amount is like 123.45");
+            throw new ArgumentException("an amount is like 123.45");
         string digits = parts[0] + (parts.Length == 2 ? parts[1].PadRight(exp, '0') : new string('0', exp));
         if (digits.Length > 12 || !long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out long minor) || minor < 1)
-            throw new ArgumentException("--amount must be between 0.01 and 9999999999.99");
+            throw new ArgumentException("an amount is between 0.01 and 9999999999.99");
         return minor;
     }
 }

@@ -14,17 +14,22 @@ namespace PosTerminal.Emulator
             PosTerminal emulator: the firmware core on a PC, with a virtual board and host adapters.
 
             usage: PosTerminal.Emulator <command> [options]
-              demo     run a sale with a test card against the built-in acquirer simulator (or a given host)
+              demo     two sales against the built-in acquirer simulator (or a given host): a test card swiped
+                       past the virtual head, then a payment code under the virtual scanner
+              run      interactive: the terminal waits for a card or code while you type swipe CARD, scan CODE, ...
               cards    list the test cards of the virtual board
+              codes    list the test payment codes (and non-codes) the virtual scanner can scan
               crypto   payment crypto calculator: encrypt/decrypt, kcv, mac, pinblock, dukpt, track (see: crypto --help)
 
-            demo options:
+            demo and run options:
               --profile cup|iso87ascii   acquirer profile (default cup)
               --host ADDR --port N       use this acquirer instead of the built-in simulator
               --backup ADDR:PORT         a backup host (repeatable, up to 3)
               --show-failover            primary = a closed port, backup = the built-in simulator
               --amount 123.45            sale amount (default 123.45)
               --card NAME                test card (default cup-debit; see: cards)
+              --code NAME|TEXT           what the scanner scans for the second sale (default alipay; see: codes)
+              --no-code                  no payment-code sale
               --connect-timeout MS       default 3000
               --response-timeout MS      default 10000
               --tpdu HEX                 TPDU (cup default 6000030000: ID 60, destination NII, source NII)
@@ -32,7 +37,8 @@ namespace PosTerminal.Emulator
               --data-dir DIR             the terminal's non-volatile data (default ~/.posterminal/emulator)
               --no-trace                 do not print the frames
 
-            exit codes: 0 approved, 3 declined, 4 not completed (no host, no response, refused), 2 usage error
+            exit codes (demo): 0 every sale approved, 3 a sale declined, 4 a sale not completed (no host, no
+            response, refused, nothing read), 2 usage error; run exits 0
             """;
 
         /// <summary>Runs a command; returns the process exit code.</summary>
@@ -52,8 +58,14 @@ namespace PosTerminal.Emulator
                         return await Demo.Run(DemoOptions.Parse(args, 1), output);
                     case "crypto":
                         return CryptoCalculator.Run(args, 1, output, error);
+                    case "run":
+                        if (Array.IndexOf(args, "--help") > 0) { output.WriteLine(Usage); return 0; }
+                        return await Interactive.Run(DemoOptions.Parse(args, 1), Console.In, output);
                     case "cards":
                         foreach (TestCard c in TestCard.All) output.WriteLine($"{c.Name,-12} {c.Description}");
+                        return 0;
+                    case "codes":
+                        foreach (TestCode c in TestCode.All) output.WriteLine($"{c.Name,-12} {c.Description}");
                         return 0;
                     default:
                         error.WriteLine($"unknown command '{args[0]}'");

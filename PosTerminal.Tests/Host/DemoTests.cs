@@ -170,7 +170,9 @@ public class DemoTests
             {
                 StringWriter output = new();
                 Assert.AreEqual(0, await Cli.Run(["demo", "--data-dir", dir, "--no-trace"], output, output));
-                StringAssert.Contains(output.ToString(), $"STAN {2 * i:D6}");   // each run signs on (one STAN) then sells
+                // each run signs on (one STAN), then sells by card and by code
+                StringAssert.Contains(output.ToString(), $"STAN {3 * i - 1:D6}");
+                StringAssert.Contains(output.ToString(), $"STAN {3 * i:D6}");
             }
         }
         finally
@@ -190,6 +192,104 @@ public class DemoTests
             Assert.AreEqual(0, code, output);
             StringAssert.Contains(output, "RESULT approved");
             AssertNoClearCardData(output);
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, true);
+        }
+    }
+
+    private static int Count(string text, string what)
+    {
+        int n = 0;
+        for (int at = text.IndexOf(what, StringComparison.Ordinal); at >= 0; at = text.IndexOf(what, at + 1, StringComparison.Ordinal)) n++;
+        return n;
+    }
+
+    [TestMethod]
+    public async Task Demo_SecondSaleByPaymentCode_Approved()
+    {
+        (int code, string output) = await Demo("--code", "unionpay");
+        Assert.AreEqual(0, code, output);
+        StringAssert.Contains(output, "payment code scanned: 62*************1234 (UnionPay)");
+        StringAssert.Contains(output, "code=62*************1234 (UnionPay)");
+        StringAssert.Contains(output, "CODE         62*************1234");
+        StringAssert.Contains(output, "ENTRY                       CODE");
+        Assert.AreEqual(2, Count(output, "02 00  | 0200"), "two sales sent");
+        Assert.AreEqual(2, Count(output, "RESULT approved"));
+        Assert.IsFalse(output.Contains("6226012345678901234"), "the full code in the output");
+        AssertNoClearCardData(output);
+    }
+
+    [TestMethod]
+    [DataRow("product", "UnknownPrefix")]
+    [DataRow("short-wechat", "WrongLength")]
+    [DataRow("url", "NotDigits")]
+    public async Task Demo_BadCode_RejectedNothingSent(string name, string reason)
+    {
+        (int code, string output) = await Demo("--code", name);
+        Assert.AreEqual(4, code, output);
+        StringAssert.Contains(output, $"code rejected ({reason}): not a payment code, nothing sent");
+        Assert.AreEqual(1, Count(output, "02 00  | 0200"), "only the card sale was sent");
+        Assert.AreEqual(1, Count(output, "0200 SALE"), "the simulator saw one sale");
+    }
+
+    [TestMethod]
+    public async Task Demo_NoCode_OneSale()
+    {
+        (int code, string output) = await Demo("--no-code");
+        Assert.AreEqual(0, code, output);
+        Assert.AreEqual(1, Count(output, "02 00  | 0200"));
+        Assert.IsFalse(output.Contains("payment code"));
+    }
+
+    [TestMethod]
+    public async Task Demo_ChipCardSwiped_UseChip_NothingSent()
+    {
+        (int code, string output) = await Demo("--card", "cup-chip");
+        Assert.AreEqual(4, code, output);
+        StringAssert.Contains(output, "USE CHIP");
+        Assert.AreEqual(0, Count(output, "02 00  | 0200"));
+    }
+
+    [TestMethod]
+    public async Task Interactive_SwipeScanCancel_AtThePrompt()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "posterminal-run-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            string script = string.Join("\n",
+                "cards", "codes",
+                "swipe cup-credit reverse",        // a sale of the default amount, swiped backwards
+                "scan product",                     // not a payment code: rejected, the sale waits on
+                "scan wechat",
+                "sale 5.00", "swipe visa damaged", "swipe visa fast",
+                "swipe cup-chip", "cancel",         // USE CHIP, then cancelled
+                "sale 1.00", "scan 2844 1234",      // typed text: not digits
+                "cancel",
+                "sale 12.345", "bogus", "quit") + "\n";
+            StringWriter output = new();
+            DemoOptions o = DemoOptions.Parse(["--data-dir", dir, "--no-trace"], 0);
+            int code = await Interactive.Run(o, new StringReader(script), output);
+            string text = output.ToString();
+            Assert.AreEqual(0, code, text);
+            StringAssert.Contains(text, "cup-chip     UnionPay chip card");
+            StringAssert.Contains(text, "short-wechat");
+            StringAssert.Contains(text, "card swiped: 625094******1231");
+            StringAssert.Contains(text, "code rejected (UnknownPrefix)");
+            StringAssert.Contains(text, "payment code scanned: 13************5678 (WeChatPay)");
+            StringAssert.Contains(text, "sale of CNY 5.00");
+            StringAssert.Contains(text, "swipe rejected (Parity): try again");
+            StringAssert.Contains(text, "card swiped: 476173******0010");
+            StringAssert.Contains(text, "USE CHIP");
+            StringAssert.Contains(text, "code rejected (NotDigits)");
+            Assert.AreEqual(2, Count(text, "sale cancelled: nothing was sent"));
+            StringAssert.Contains(text, "error: an amount is like 123.45");
+            StringAssert.Contains(text, "error: unknown command 'bogus'");
+            Assert.AreEqual(3, Count(text, "RESULT approved"), text);
+            Assert.AreEqual(3, Count(text, "0200 SALE"), "the host saw exactly the three sales");
+            Assert.IsFalse(text.Contains("6212260000998873"));
+            AssertNoClearCardData(text);
         }
         finally
         {

@@ -18,7 +18,7 @@ namespace PosTerminal.Txn
         {
             string r = Center(s.MerchantName) + Rule();
             r = r + Pair("MERCHANT", s.MerchantId) + Pair("TERMINAL", s.TerminalId);
-            r = r + Pair("CARD", o.MaskedPan) + Pair("ENTRY", EntryName(entry)) + Rule();
+            r = r + Pair(entry == EntryMethod.Scan ? "CODE" : "CARD", o.MaskedPan) + Pair("ENTRY", EntryName(entry)) + Rule();
             r = r + Pair("TYPE", o.Type.Name);
             r = r + Pair("BATCH", Ascii.Number(o.Batch, 6)) + Pair("TRACE", Ascii.Number(o.Stan, 6));
             if (o.Rrn != null) r = r + Pair("REF", o.Rrn.Trim());

@@ -415,7 +415,7 @@ namespace PosTerminal.Tests.Txn
             using (PaymentCode code = Code(codeDigits)) o = f.Build().Sale(code, 1234);
             Assert.AreEqual((int)TxnResult.Approved, (int)o.Result);
             Assert.AreEqual("28************1234", o.MaskedPan);
-            Assert.IsTrue(o.Receipt.IndexOf("CODE") >= 0);
+            Assert.IsTrue(o.Receipt.IndexOf("CODE          28************1234") >= 0);
             Assert.IsTrue(o.Receipt.IndexOf(codeDigits) < 0);
 
             IsoMessage rq = f.Host.LastRequest;
