@@ -1,6 +1,8 @@
 using System;
 using System.Diagnostics;
 using System.Threading;
+using PosTerminal.Cards.Readers;
+using PosTerminal.Cards.Scanner;
 using PosTerminal.Esp32;
 using PosTerminal.Link;
 using PosTerminal.Security;
@@ -11,9 +13,10 @@ namespace PosTerminal
 {
     /// <summary>
     /// The device's composition root (ESP32 board -> core <see cref="Terminal"/>), the counterpart of the emulator's
-    /// Demo: pins, Wi-Fi, settings from <see cref="DeviceDefaults"/>, the ESP32 adapters, then the attended sale
-    /// loop on the operator console forever. Holds no business logic and never prints card data: the loop prints
-    /// only masked receipts, and failures are reported by exception type name, never by message.
+    /// Demo: pins, Wi-Fi, settings from <see cref="DeviceDefaults"/>, the ESP32 adapters, the card readers (magnetic
+    /// stripe and payment-code scanner in one <see cref="CardWait"/>), then the attended sale loop
+    /// (<see cref="PresentSaleLoop"/>) on the operator console forever. Holds no business logic and never prints card
+    /// data: the loop prints only masked data, and failures are reported by exception type name, never by message.
     /// </summary>
     public class Program
     {
@@ -26,9 +29,9 @@ namespace PosTerminal
             Board.ConfigurePins();
             Esp32Clock clock = new Esp32Clock(DeviceDefaults.UtcOffsetMinutes);
             UartLine operatorLine = new UartLine(Board.ConsolePort, Board.ConsoleBaudRate, clock);
-            UartLine readerLine = new UartLine(Board.ReaderPort, Board.ReaderBaudRate, clock);
+            UartLine scannerLine = new UartLine(Board.ScannerPort, Board.ScannerBaudRate, clock);
             operatorLine.Open();
-            readerLine.Open();
+            scannerLine.Open();
             Say(operatorLine, "\r\nPOSTERMINAL - CONNECTING TO " + DeviceDefaults.WifiSsid + "\r\n");
 
             while (!WifiLink.Connect(DeviceDefaults.WifiSsid, DeviceDefaults.WifiPassword, DeviceDefaults.WifiTimeoutMs))
@@ -62,7 +65,12 @@ namespace PosTerminal
                 if (!network) break;
                 Thread.Sleep(DeviceDefaults.WifiRetryDelayMs);
             }
-            SerialSaleLoop loop = new SerialSaleLoop(terminal, clock, operatorLine, readerLine);
+            CardWait wait = new CardWait(clock, new ICardReader[]
+            {
+                new SwipeReader(Board.CreateMagstripeReader(clock)),
+                new ScanReader(new PaymentCodeScanner(scannerLine, clock))
+            });
+            PresentSaleLoop loop = new PresentSaleLoop(terminal, clock, operatorLine, wait, DeviceDefaults.PresentTimeoutMs);
             Say(operatorLine, "READY - PROFILE " + profile.Name + ", TERMINAL " + settings.TerminalId + "\r\n");
 
             while (true)

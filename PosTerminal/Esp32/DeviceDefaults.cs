@@ -57,6 +57,15 @@ namespace PosTerminal.Esp32
         /// <summary>How long the sale loop waits for an amount before prompting again, in milliseconds.</summary>
         public const int AmountTimeoutMs = 60000;
 
+        /// <summary>How long the sale loop waits for a card or a payment code after the amount, in milliseconds.</summary>
+        public const int PresentTimeoutMs = 60000;
+
+        /// <summary>
+        /// The board's magnetic stripe hardware: false for a raw read head on the RMT (the reference board), true for a
+        /// TTL reader module (CP/STROBE/DATA) on GPIO inputs. See <see cref="Board.CreateMagstripeReader"/>.
+        /// </summary>
+        public const bool MagstripeTtlModule = false;
+
         /// <summary>
         /// Development TDES master key, component 1 — the same test key as the emulator demo, so that the
         /// AcquirerSimulator started with --tmk 99DDAC669617030F062377330F101111 signs this board on. Loaded only by

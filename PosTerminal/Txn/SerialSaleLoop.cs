@@ -7,8 +7,9 @@ namespace PosTerminal.Txn
     /// <summary>
     /// The smallest attended sale: the operator types an amount on the operator line, the card is swiped on a
     /// reader module that sends decoded track 2 as a text line (";PAN=YYMM...?"), the terminal runs the sale
-    /// and prints the masked receipt on the operator line. Used by the device's Program.cs until the full
-    /// console and reader orchestration take over; everything here is core, over HAL serial lines.
+    /// and prints the masked receipt on the operator line. For a board whose magstripe module sends decoded tracks
+    /// over a UART (hardware/README.md); the reference board's Program.cs runs <see cref="PresentSaleLoop"/> over the
+    /// card-read wait instead. Everything here is core, over HAL serial lines.
     /// </summary>
     public sealed class SerialSaleLoop
     {
@@ -73,23 +74,9 @@ namespace PosTerminal.Txn
             return outcome;
         }
 
-        // Writes text with each bare LF sent as CR LF, as serial terminals expect.
         private void Say(string text)
         {
-            int extra = 0;
-            for (int i = 0; i < text.Length; i++)
-            {
-                if (text[i] == '\n' && (i == 0 || text[i - 1] != '\r')) extra++;
-            }
-            byte[] b = new byte[text.Length + extra];
-            int p = 0;
-            for (int i = 0; i < text.Length; i++)
-            {
-                char c = text[i];
-                if (c == '\n' && (i == 0 || text[i - 1] != '\r')) b[p++] = (byte)'\r';
-                b[p++] = c > 0xFF ? (byte)'?' : (byte)c;
-            }
-            _operator.Write(b, 0, b.Length);
+            ConsoleText.Write(_operator, text);
         }
     }
 }
