@@ -19,8 +19,9 @@ namespace PosTerminal.Benchmarks
     /// loops. A round trip of both profiles is verified before anything is timed (exit code 1 on mismatch).
     /// Usage: PosTerminal.Benchmarks [--suite codec] [--ops N] [--repeats R] [--warmup-ms M]. Prints human lines, then
     /// one JSON line prefixed with "JSON ". <c>--suite crypto</c> runs the payment-crypto suite instead
-    /// (<see cref="CryptoSuite"/>), <c>--suite magstripe</c> the magnetic stripe decoder (<see cref="MagstripeSuite"/>);
-    /// the measuring helpers of all three are in <see cref="Bench"/>.
+    /// (<see cref="CryptoSuite"/>), <c>--suite magstripe</c> the magnetic stripe decoder (<see cref="MagstripeSuite"/>),
+    /// <c>--suite password</c> the console's password hashing (<see cref="PasswordSuite"/>); the measuring helpers of all
+    /// four are in <see cref="Bench"/>.
     /// </summary>
     internal static class Program
     {
@@ -50,9 +51,9 @@ namespace PosTerminal.Benchmarks
             "9F3403420300", "9F350122", "9F1E083132333435363738", "8408A000000333010101");
 
         private const string Usage =
-            "usage: PosTerminal.Benchmarks [--suite codec|crypto|magstripe] [--ops N] [--repeats R] [--warmup-ms M]\n"
-            + "       crypto and magstripe: [--repeat-ms M] (ops per repeat calibrated to M ms; --ops fixes them instead) [--seed S]\n"
-            + "       crypto only: [--trials T]; magstripe only: [--swipes N] (generated swipes per success-rate run, default 10000)";
+            "usage: PosTerminal.Benchmarks [--suite codec|crypto|magstripe|password] [--ops N] [--repeats R] [--warmup-ms M]\n"
+            + "       crypto, magstripe and password: [--repeat-ms M] (ops per repeat calibrated to M ms; --ops fixes them instead) [--seed S]\n"
+            + "       crypto and password: [--trials T]; magstripe only: [--swipes N] (generated swipes per success-rate run, default 10000)";
 
         private static int Main(string[] args)
         {
@@ -87,7 +88,7 @@ namespace PosTerminal.Benchmarks
                 return 2;
             }
             if (ops < 0 || repeats <= 0 || repeatMs <= 0 || trials <= 0 || swipes <= 0
-                || (suite != "codec" && suite != "crypto" && suite != "magstripe"))
+                || (suite != "codec" && suite != "crypto" && suite != "magstripe" && suite != "password"))
             {
                 Console.Error.WriteLine(Usage);
                 Console.Error.WriteLine("ops >= 0 (0 = default), repeats, repeat-ms, trials and swipes > 0, warmup-ms >= 0");
@@ -97,6 +98,7 @@ namespace PosTerminal.Benchmarks
             try
             {
                 if (suite == "crypto") return CryptoSuite.Run(ops, repeats, warmupMs < 0 ? 300 : warmupMs, repeatMs, seed, trials);
+                if (suite == "password") return PasswordSuite.Run(ops, repeats, warmupMs < 0 ? 300 : warmupMs, repeatMs, seed, trials);
                 if (suite == "magstripe") return MagstripeSuite.Run(ops, repeats, warmupMs < 0 ? 300 : warmupMs, repeatMs, seed, swipes);
                 return RunCodec(ops == 0 ? 200_000 : ops, repeats, warmupMs < 0 ? 400 : warmupMs);
             }
