@@ -40,6 +40,9 @@ public sealed class AcquirerHost : IAsyncDisposable
     /// <summary>The books.</summary>
     public Ledger Ledger { get; } = new();
 
+    /// <summary>The options the host was made with.</summary>
+    public SimulatorOptions Options => _options;
+
     /// <summary>The port listened on (after <see cref="Start"/>).</summary>
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
@@ -97,72 +100,11 @@ public sealed class AcquirerHost : IAsyncDisposable
     private async Task Serve(TcpClient client)
     {
         string peer = client.Client.RemoteEndPoint?.ToString() ?? "?";
-        FrameFormat frame = _options.Profile.DefaultFrame;
-        int lengthBytes = frame.LengthHeader == LengthHeader.Ascii4 ? 4 : 2;
-        int overhead = (frame.HasTpdu ? FrameFormat.TpduLength : 0) + frame.HeaderLength;
-        byte[] buf = new byte[lengthBytes + _options.MaxFrameLength];
-        byte[] reply = new byte[lengthBytes + _options.MaxFrameLength];
-        PosTerminal.Iso8583.MessageSpec spec = _options.Profile.SpecFor(_options.Security);
-        IsoMessage request = new(spec);
-        IsoMessage response = new(spec);
         using (client)
-        using (CancellationTokenSource idle = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token))
         {
-            NetworkStream stream = client.GetStream();
             try
             {
-                while (true)
-                {
-                    idle.CancelAfter(_options.IdleTimeout);
-                    if (!await ReadExactly(stream, buf, 0, lengthBytes, idle.Token).ConfigureAwait(false)) return;
-                    int len = lengthBytes == 2 ? (buf[0] << 8) | buf[1] : ParseDigits(buf, 0, 4);
-                    if (len == 0) continue;   // keep-alive
-                    if (len < 0 || len <= overhead + 2 || len > _options.MaxFrameLength)
-                    {
-                        Drop(peer, $"frame length {len} outside {overhead + 3}..{_options.MaxFrameLength}");
-                        return;
-                    }
-                    if (!await ReadExactly(stream, buf, lengthBytes, len, idle.Token).ConfigureAwait(false))
-                    {
-                        Drop(peer, $"connection closed inside a frame of {len} bytes");
-                        return;
-                    }
-                    if (frame.HasTpdu && buf[lengthBytes] != FrameFormat.TpduId)
-                    {
-                        Drop(peer, $"TPDU id {buf[lengthBytes]:X2} is not 60");
-                        return;
-                    }
-                    int msgAt = lengthBytes + overhead;
-                    try
-                    {
-                        IsoCodec.Unpack(buf, msgAt, lengthBytes + len - msgAt, request);
-                    }
-                    catch (IsoFormatException e)
-                    {
-                        Drop(peer, $"undecodable message: {e.Error} at field {e.Field}, offset {e.Offset}");
-                        return;
-                    }
-                    Interlocked.Increment(ref _frames);
-                    if (!IsRequestMti(request.Mti))
-                    {
-                        Drop(peer, $"MTI {request.Mti:D4} is not a request or advice");
-                        return;
-                    }
-                    Answer answer = _handler.Handle(peer, request, buf, msgAt, lengthBytes + len - msgAt, response);
-                    request.Clear();
-                    if (answer.Action == RuleAction.NoReply)
-                    {
-                        response.Clear();
-                        Array.Clear(buf, lengthBytes, len);
-                        continue;
-                    }
-                    if (answer.Action == RuleAction.Delay) await Task.Delay(answer.DelayMs, _stop.Token).ConfigureAwait(false);
-                    int n = WriteReply(buf, reply, lengthBytes, overhead, response, answer.Signer);
-                    response.Clear();
-                    Array.Clear(buf, lengthBytes, len);   // the request frame is no longer needed (it held F2/F35)
-                    await stream.WriteAsync(reply.AsMemory(0, n), _stop.Token).ConfigureAwait(false);
-                    Array.Clear(reply, 0, n);
-                }
+                await ServeStream(client.GetStream(), peer).ConfigureAwait(false);
             }
             catch (OperationCanceledException) { }
             catch (IOException) { }
@@ -173,13 +115,88 @@ public sealed class AcquirerHost : IAsyncDisposable
                 // server goes on serving the others.
                 Drop(peer, "internal error " + e.GetType().Name);
             }
-            finally
+        }
+    }
+
+    /// <summary>
+    /// Serves one terminal connection over <paramref name="stream"/> until the peer closes it, goes idle, sends a frame
+    /// that has to be dropped, or the host stops: reads framed requests, answers them, writes the replies. This is the
+    /// whole per-client handler of the TCP server, exposed so that it can be driven over an in-memory stream (fuzzing).
+    /// Returns normally on every outcome decided by the bytes; anything it throws other than the stream's own I/O or
+    /// cancellation exceptions is a defect.
+    /// </summary>
+    public async Task ServeStream(Stream stream, string peer)
+    {
+        FrameFormat frame = _options.Profile.DefaultFrame;
+        int lengthBytes = frame.LengthHeader == LengthHeader.Ascii4 ? 4 : 2;
+        int overhead = (frame.HasTpdu ? FrameFormat.TpduLength : 0) + frame.HeaderLength;
+        byte[] buf = new byte[lengthBytes + _options.MaxFrameLength];
+        byte[] reply = new byte[lengthBytes + _options.MaxFrameLength];
+        PosTerminal.Iso8583.MessageSpec spec = _options.Profile.SpecFor(_options.Security);
+        IsoMessage request = new(spec);
+        IsoMessage response = new(spec);
+        using CancellationTokenSource idle = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+        try
+        {
+            while (true)
             {
-                Array.Clear(buf);
-                Array.Clear(reply);
+                idle.CancelAfter(_options.IdleTimeout);
+                if (!await ReadExactly(stream, buf, 0, lengthBytes, idle.Token).ConfigureAwait(false)) return;
+                int len = lengthBytes == 2 ? (buf[0] << 8) | buf[1] : ParseDigits(buf, 0, 4);
+                if (len == 0) continue;   // keep-alive
+                if (len < 0 || len <= overhead + 2 || len > _options.MaxFrameLength)
+                {
+                    Drop(peer, $"frame length {len} outside {overhead + 3}..{_options.MaxFrameLength}");
+                    return;
+                }
+                if (!await ReadExactly(stream, buf, lengthBytes, len, idle.Token).ConfigureAwait(false))
+                {
+                    Drop(peer, $"connection closed inside a frame of {len} bytes");
+                    return;
+                }
+                if (frame.HasTpdu && buf[lengthBytes] != FrameFormat.TpduId)
+                {
+                    Drop(peer, $"TPDU id {buf[lengthBytes]:X2} is not 60");
+                    return;
+                }
+                int msgAt = lengthBytes + overhead;
+                try
+                {
+                    IsoCodec.Unpack(buf, msgAt, lengthBytes + len - msgAt, request);
+                }
+                catch (IsoFormatException e)
+                {
+                    Drop(peer, $"undecodable message: {e.Error} at field {e.Field}, offset {e.Offset}");
+                    return;
+                }
+                Interlocked.Increment(ref _frames);
+                if (!IsRequestMti(request.Mti))
+                {
+                    Drop(peer, $"MTI {request.Mti:D4} is not a request or advice");
+                    return;
+                }
+                Answer answer = _handler.Handle(peer, request, buf, msgAt, lengthBytes + len - msgAt, response);
                 request.Clear();
+                if (answer.Action == RuleAction.NoReply)
+                {
+                    response.Clear();
+                    Array.Clear(buf, lengthBytes, len);
+                    continue;
+                }
+                if (answer.Action == RuleAction.Delay) await Task.Delay(answer.DelayMs, _stop.Token).ConfigureAwait(false);
+                int n = WriteReply(buf, reply, lengthBytes, overhead, response, answer.Signer);
                 response.Clear();
+                Array.Clear(buf, lengthBytes, len);   // the request frame is no longer needed (it held F2/F35)
+                await stream.WriteAsync(reply.AsMemory(0, n), _stop.Token).ConfigureAwait(false);
+                Array.Clear(reply, 0, n);
             }
+        }
+        finally
+        {
+            Array.Clear(buf);
+            Array.Clear(reply);
+            request.Clear();
+            response.Clear();
         }
     }
 
@@ -245,7 +262,7 @@ public sealed class AcquirerHost : IAsyncDisposable
         return v;
     }
 
-    private static async Task<bool> ReadExactly(NetworkStream s, byte[] buf, int offset, int count, CancellationToken ct)
+    private static async Task<bool> ReadExactly(Stream s, byte[] buf, int offset, int count, CancellationToken ct)
     {
         int got = 0;
         while (got < count)

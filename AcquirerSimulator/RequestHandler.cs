@@ -33,6 +33,10 @@ public sealed class RequestHandler
     // 63: security violation (ISO 8583:1987 response codes), for a DUKPT KSN whose counter does not go up.
     private const string SecurityViolation = "63";
 
+    // Network management information code of an echo test: UnionPay F60.3 301 in an 0820 (回响测试), ISO 8583:1987
+    // F70 301 in an 0800.
+    private const string EchoTestCode = "301";
+
     private readonly SimulatorOptions _o;
     private readonly Ledger _ledger;
     private readonly Dictionary<string, long> _ksnCounters = new();   // "tid/key ID" -> highest DUKPT counter seen
@@ -63,6 +67,7 @@ public sealed class RequestHandler
         DateTime now = DateTime.Now;
         rs.Set(IsoField.LocalTime, now.ToString("HHmmss", CultureInfo.InvariantCulture));
         rs.Set(IsoField.LocalDate, now.ToString("MMdd", CultureInfo.InvariantCulture));
+        if (IsEcho(rq)) return Echo(peer, rq, rs);
         if (mti == 800) return SignOn(peer, rq, rs, now);
         rs.Set(IsoField.SettlementDate, now.ToString("MMdd", CultureInfo.InvariantCulture));
         rs.Set(IsoField.AcquirerId, _o.AcquirerId);
@@ -74,6 +79,32 @@ public sealed class RequestHandler
             return new Answer(RuleAction.Respond, 0, null);
         }
         return Sale(peer, rq, frame, msgAt, rs, now);
+    }
+
+    // An echo test: cup 0820 with F60.3 301, iso87ascii 0800 with F70 301.
+    private static bool IsEcho(IsoMessage rq)
+    {
+        if (rq.Mti == 820)
+        {
+            string f60 = rq.GetString(IsoField.Reserved60);
+            return f60 != null && f60.Length >= 11 && f60.Substring(8, 3) == EchoTestCode;
+        }
+        return rq.Mti == 800 && rq.Has(IsoField.NetworkCode) && rq.ValueEquals(IsoField.NetworkCode, EchoTestCode);
+    }
+
+    // Answers an echo with 00 and the request's F7/F11/F41/F42/F60/F70: the link works, nothing is booked, no keys are
+    // needed. Neither direction carries a MAC: network management messages are not MACed on this link (the sign-on
+    // is not either), and an echo must work before the terminal has signed on.
+    private Answer Echo(string peer, IsoMessage rq, IsoMessage rs)
+    {
+        foreach (int f in new[] { IsoField.TransmissionDateTime, IsoField.NetworkCode })
+        {
+            if (rq.Has(f)) rs.CopyField(f, rq);
+        }
+        rs.Set(IsoField.ResponseCode, Approved);
+        string stan = rq.GetString(IsoField.Stan) ?? "-";
+        _o.Log($"[{peer}] {rq.Mti:D4} ECHO tid={rq.GetString(IsoField.TerminalId) ?? "-"} stan={stan} -> {Approved}");
+        return new Answer(RuleAction.Respond, 0, null);
     }
 
     // 0800 with F60.3 001/003/004 (006 = 国密): fresh working keys under the TMK in F62, batch in F60.2.

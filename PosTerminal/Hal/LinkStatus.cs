@@ -16,6 +16,11 @@ namespace PosTerminal.Hal
         /// <summary>The peer broke the framing (length out of bounds, bad TPDU); the stream cannot be trusted.</summary>
         ProtocolError = 5,
         /// <summary>A zero-length frame: the peer's keep-alive.</summary>
-        KeepAlive = 6
+        KeepAlive = 6,
+        /// <summary>
+        /// The connector cannot open the kind of connection the settings ask for (TLS on a connector without
+        /// <see cref="ITlsLinkConnector"/>): nothing was attempted, and nothing falls back to plain TCP.
+        /// </summary>
+        NotSupported = 7
     }
 }

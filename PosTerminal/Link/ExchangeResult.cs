@@ -44,6 +44,12 @@ namespace PosTerminal.Link
         /// <summary>The last link status seen on the failing step (Ok when answered).</summary>
         public LinkStatus LinkStatus { get; internal set; }
 
+        /// <summary>
+        /// True when the request went over a kept connection opened by an earlier exchange (no connect attempt was
+        /// made: <see cref="HostsTried"/> is 0).
+        /// </summary>
+        public bool Reused { get; internal set; }
+
         internal void Reset()
         {
             Status = ExchangeStatus.NotConnected;
@@ -55,6 +61,16 @@ namespace PosTerminal.Link
             RoundTripMs = 0;
             MacChecked = false;
             LinkStatus = LinkStatus.Ok;
+            Reused = false;
+        }
+
+        // A kept connection turned out dead: what follows is a fresh connect, reported on its own.
+        internal void Reconnecting()
+        {
+            HostIndex = -1;
+            Host = null;
+            Reused = false;
+            _tried = 0;
         }
 
         internal void AddAttempt(LinkStatus status)

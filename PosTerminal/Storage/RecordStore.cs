@@ -41,30 +41,71 @@ namespace PosTerminal.Storage
         /// </summary>
         public int Load(string name, byte[] payload, int offset, out int version)
         {
+            return LoadCopy(name, 0, payload, offset, out version);
+        }
+
+        /// <summary>
+        /// Reads valid copy <paramref name="rank"/> of record <paramref name="name"/>: 0 = the newest, 1 = the other one
+        /// (the copy before the last save), for a caller whose own checks reject the newest. Returns its length, or -1
+        /// when there is no such valid copy (or it does not fit).
+        /// </summary>
+        public int LoadCopy(string name, int rank, byte[] payload, int offset, out int version)
+        {
             lock (_slot)
             {
                 version = -1;
-                int best = -1;
-                uint bestSeq = 0;
+                int slot = SlotOfCopy(name, rank);
+                if (slot < 0) return -1;
+                uint sq;
+                bool present;
+                int length = ReadSlot(name, slot, out sq, out version, out present);
+                if (length < 0 || length > payload.Length - offset)
+                {
+                    version = -1;
+                    Array.Clear(_slot, 0, _slot.Length);
+                    return -1;
+                }
+                Array.Copy(_slot, HeaderBytes, payload, offset, length);
+                Array.Clear(_slot, 0, _slot.Length);
+                return length;
+            }
+        }
+
+        /// <summary>
+        /// Slots of record <paramref name="name"/> (0..2) that hold bytes but no valid copy: a write cut short by a power
+        /// loss, or a corrupted medium. An absent slot is not damaged.
+        /// </summary>
+        public int DamagedSlots(string name)
+        {
+            lock (_slot)
+            {
+                int damaged = 0;
                 for (int s = 0; s < 2; s++)
                 {
                     uint seq;
                     int v;
-                    int len = ReadSlot(name, s, out seq, out v);
-                    if (len < 0) continue;
-                    if (best < 0 || seq > bestSeq)
-                    {
-                        best = s;
-                        bestSeq = seq;
-                    }
+                    bool present;
+                    if (ReadSlot(name, s, out seq, out v, out present) < 0 && present) damaged++;
                 }
-                if (best < 0) return -1;
-                uint sq;
-                int length = ReadSlot(name, best, out sq, out version);
-                if (length > payload.Length - offset) return -1;
-                Array.Copy(_slot, HeaderBytes, payload, offset, length);
                 Array.Clear(_slot, 0, _slot.Length);
-                return length;
+                return damaged;
+            }
+        }
+
+        /// <summary>
+        /// Erases valid copy <paramref name="rank"/> of record <paramref name="name"/> (0 = the newest), so that the next
+        /// <see cref="Save"/> writes over it rather than over the other copy: for a caller whose own checks rejected
+        /// that copy and who loaded the other one, which must survive a power cut during the next save. Returns false
+        /// when the medium failed; true also when there was no such copy.
+        /// </summary>
+        public bool Discard(string name, int rank)
+        {
+            lock (_slot)
+            {
+                int slot = SlotOfCopy(name, rank);
+                Array.Clear(_slot, 0, _slot.Length);
+                if (slot < 0) return true;
+                return _store.Write(SlotName(name, slot), _slot, 0, 0);
             }
         }
 
@@ -77,18 +118,13 @@ namespace PosTerminal.Storage
             if (count < 0 || count > MaxPayload || version < 0 || version > 255) throw new ArgumentOutOfRangeException();
             lock (_slot)
             {
-                int newest = -1;
+                int newest = SlotOfCopy(name, 0);
                 uint newestSeq = 0;
-                for (int s = 0; s < 2; s++)
+                if (newest >= 0)
                 {
-                    uint seq;
                     int v;
-                    if (ReadSlot(name, s, out seq, out v) < 0) continue;
-                    if (newest < 0 || seq > newestSeq)
-                    {
-                        newest = s;
-                        newestSeq = seq;
-                    }
+                    bool present;
+                    ReadSlot(name, newest, out newestSeq, out v, out present);
                 }
                 int target = newest == 0 ? 1 : 0;
                 uint next = newest < 0 ? 1 : newestSeq + 1;
@@ -119,12 +155,39 @@ namespace PosTerminal.Storage
             return true;
         }
 
-        // Reads and checks one slot into _slot; returns the payload length or -1.
-        private int ReadSlot(string name, int slot, out uint sequence, out int version)
+        // The slot holding valid copy `rank` (0 = highest sequence), or -1.
+        private int SlotOfCopy(string name, int rank)
+        {
+            int newest = -1;
+            int other = -1;
+            uint newestSeq = 0;
+            for (int s = 0; s < 2; s++)
+            {
+                uint seq;
+                int v;
+                bool present;
+                if (ReadSlot(name, s, out seq, out v, out present) < 0) continue;
+                if (newest < 0 || seq > newestSeq)
+                {
+                    other = newest;
+                    newest = s;
+                    newestSeq = seq;
+                }
+                else
+                {
+                    other = s;
+                }
+            }
+            return rank == 0 ? newest : rank == 1 ? other : -1;
+        }
+
+        // Reads and checks one slot into _slot; returns the payload length or -1. present: the slot holds any bytes.
+        private int ReadSlot(string name, int slot, out uint sequence, out int version, out bool present)
         {
             sequence = 0;
             version = -1;
             int n = _store.Read(SlotName(name, slot), _slot, 0, _slot.Length);
+            present = n > 0;
             if (n < HeaderBytes + CrcBytes) return -1;
             if (_slot[0] != Magic0 || _slot[1] != Magic1 || _slot[2] != Format) return -1;
             int length = Bytes.ReadUInt16BE(_slot, 8);

@@ -41,7 +41,7 @@ namespace PosTerminal.Txn
                             new string[] { "02", "05", "07", "03", "01", "02" },
                             new string[] { "00", "10", "11", "A2", "A4", "A5", "A6" },
                             SecuritySettings.CupDefault(),
-                            TransactionType.CodeSale, IsoField.Reserved62, 0x5F01);
+                            TransactionType.CodeSale, IsoField.Reserved62, 0x5F01, CupEchoMti);
                     }
                     return s_cup;
                 }
@@ -69,19 +69,28 @@ namespace PosTerminal.Txn
                             new string[] { "90", "05", "07", "03", "01", "80" },
                             new string[] { "00", "08", "10", "11" },
                             new SecuritySettings(KeyScheme.DukptTdes, MacMethod.X919, 0, false, false),
-                            TransactionType.Sale, IsoField.AdditionalData, 0);
+                            TransactionType.Sale, IsoField.AdditionalData, 0, NetworkManagementRequestMti);
                     }
                     return s_iso87Ascii;
                 }
             }
         }
 
+        // 0820: network management advice, the MTI of the UnionPay echo test (回响测试; teddy-lee/AIAUnionPay
+        // CUPMessageType.java TRAN_TESTING), answered by 0830.
+        private const int CupEchoMti = 820;
+
+        // 0800: network management request (ISO 8583:1987), answered by 0810.
+        private const int NetworkManagementRequestMti = 800;
+
         private readonly string[] _entryCodes;
         private readonly string[] _approvals;
 
         private AcquirerProfile(string name, MessageSpec spec, FrameFormat frame, bool usesField60, bool sendsLocalTime,
-            string[] entryCodes, string[] approvals, SecuritySettings security, TransactionType codeSale, int codeField, int codeTag)
+            string[] entryCodes, string[] approvals, SecuritySettings security, TransactionType codeSale, int codeField, int codeTag,
+            int echoMti)
         {
+            EchoMti = echoMti;
             CodeSale = codeSale;
             CodeField = codeField;
             CodeTag = codeTag;
@@ -100,6 +109,12 @@ namespace PosTerminal.Txn
         /// format 0; iso87ascii = TDES DUKPT, X9.19 MAC, PIN format 0.
         /// </summary>
         public SecuritySettings DefaultSecurity { get; }
+
+        /// <summary>
+        /// MTI of the echo test: cup 0820 with F60.3 301 (UnionPay 回响测试), iso87ascii 0800 with F70 301 (ISO 8583:1987
+        /// network management information code 301, echo test). The answer is this + 10.
+        /// </summary>
+        public int EchoMti { get; }
 
         /// <summary>MTI, F3, F25 and F60.1 of a sale paid with a payment code.</summary>
         public TransactionType CodeSale { get; }

@@ -20,6 +20,12 @@ namespace PosTerminal.Txn
             "978", "EUR", "2"
         };
 
+        /// <summary>True when <paramref name="numeric"/> is one of the ISO 4217 numeric codes this table knows.</summary>
+        public static bool IsKnown(string numeric)
+        {
+            return Find(numeric) >= 0;
+        }
+
         /// <summary>The alphabetic code of a numeric one ("156" -> "CNY"), or the numeric code itself when unknown.</summary>
         public static string Alpha(string numeric)
         {

@@ -26,6 +26,10 @@ namespace PosTerminal.Txn
         // 0800: network management request.
         private const int NetworkManagementRequest = 800;
 
+        // Network management information code of an echo test: CUP F60.3 301 (teddy-lee/AIAUnionPay CUPPackager.java,
+        // TRAN_TESTING; payments.md §2.3), ISO 8583:1987 F70 301 (echo test).
+        private const string EchoTestCode = "301";
+
         // Reversal reasons (F39 of a 0400; LiaoYang_POS trancomm.c): no response, MAC error, other.
         private const string ReversalReasonNoResponse = "98";
         private const string ReversalReasonMac = "A0";
@@ -40,6 +44,7 @@ namespace PosTerminal.Txn
         private readonly object _txnLock = new object();
         private readonly byte[] _scratch = new byte[Track2.MaxDataLength];
         private TerminalSettings _settings;
+        private EchoOutcome _lastEcho;
         private IsoMessage _request;
         private IsoMessage _response;
 
@@ -98,6 +103,68 @@ namespace PosTerminal.Txn
         public TerminalCounters Counters
         {
             get { return _counters; }
+        }
+
+        /// <summary>True while the link holds a kept connection open (connection mode "kept").</summary>
+        public bool LinkConnected
+        {
+            get { return _link.IsConnected; }
+        }
+
+        /// <summary>Index of the host the kept connection goes to (0 = primary), or -1.</summary>
+        public int ConnectedHostIndex
+        {
+            get { return _link.ConnectedHostIndex; }
+        }
+
+        /// <summary>The last echo <see cref="KeepAlive"/> sent, or null before the first.</summary>
+        public EchoOutcome LastEcho
+        {
+            get { return _lastEcho; }
+        }
+
+        /// <summary>
+        /// For the application's idle loop: with a kept connection and an echo interval (<see cref="LinkSettings.EchoIntervalMs"/>),
+        /// sends an echo test once the link has been idle that long; this also reopens a connection the host closed (with
+        /// fail-over), so the next sale finds it open. Cheap when nothing is due (no allocation, no I/O); never runs
+        /// inside a transaction (it waits for one in progress, which then counts as activity). Applies settings replaced
+        /// since the last exchange, closing a kept connection they no longer want.
+        /// </summary>
+        public KeepAliveStatus KeepAlive()
+        {
+            lock (_txnLock)
+            {
+                TerminalSettings s = _settings;
+                _link.Settings = s.Link;
+                if (!s.Link.KeepsConnection || s.Link.EchoIntervalMs <= 0) return KeepAliveStatus.Off;
+                if (_link.IdleMs < s.Link.EchoIntervalMs) return KeepAliveStatus.NotDue;
+                EchoOutcome o = Echo(s, -1);
+                _lastEcho = o;
+                return o.Result == EchoResult.Ok ? KeepAliveStatus.Echoed : KeepAliveStatus.Failed;
+            }
+        }
+
+        /// <summary>
+        /// A link test for the technician: for each configured host in turn (primary, then backups), a new connection and
+        /// an echo test (cup: 0820 F60.3 301; iso87ascii: 0800 F70 301), closed afterwards. One outcome per host, in
+        /// order: connected or why not, answered or not, round trip, response code. A kept connection is left as it is.
+        /// Each echo uses a trace number.
+        /// </summary>
+        public EchoOutcome[] LinkTest()
+        {
+            lock (_txnLock)
+            {
+                TerminalSettings s = _settings;
+                EchoOutcome[] all = new EchoOutcome[s.Link.HostCount];
+                for (int i = 0; i < all.Length; i++) all[i] = Echo(s, i);
+                return all;
+            }
+        }
+
+        /// <summary>Closes a kept connection, if any (the next exchange or echo opens a new one).</summary>
+        public void CloseLink()
+        {
+            lock (_txnLock) _link.Close();
         }
 
         /// <summary>
@@ -366,6 +433,88 @@ namespace PosTerminal.Txn
             }
         }
 
+        // One echo test: to host `hostIndex` over a new connection, or (-1) over the kept connection / with fail-over.
+        // Network management messages carry no MAC: the sources give none for the echo, and it must work before
+        // sign-on, when there is no MAC key (the sign-on 0800 is not MACed either).
+        private EchoOutcome Echo(TerminalSettings s, int hostIndex)
+        {
+            EchoOutcome o = new EchoOutcome();
+            o.HostIndex = hostIndex;
+            o.Host = hostIndex >= 0 ? s.Link.Host(hostIndex) : null;
+            try
+            {
+                EnsureMessages(s.Profile.SpecFor(s.Security));
+                int stan = _counters.NextStan();
+                if (stan < 0)
+                {
+                    o.Result = EchoResult.Fault;
+                    return o;
+                }
+                o.Stan = stan;
+                BuildEcho(s, stan);
+                _link.Settings = s.Link;
+                ExchangeResult x = hostIndex < 0 ? _link.Exchange(_request, _response) : _link.ExchangeWith(hostIndex, _request, _response, null);
+                o.HostIndex = x.HostIndex >= 0 ? x.HostIndex : hostIndex;
+                if (x.Host != null) o.Host = x.Host;
+                o.Reused = x.Reused;
+                o.ConnectStatus = x.HostsTried > 0 ? x.ConnectStatus(x.HostsTried - 1) : LinkStatus.Ok;
+                o.RoundTripMs = x.RoundTripMs;
+                switch (x.Status)
+                {
+                    case ExchangeStatus.Answered:
+                        o.ResponseCode = _response.GetString(IsoField.ResponseCode);
+                        o.Result = o.ResponseCode == ResponseCodes.Approved ? EchoResult.Ok : EchoResult.Declined;
+                        break;
+                    case ExchangeStatus.NotConnected:
+                        o.Result = EchoResult.NotConnected;
+                        break;
+                    case ExchangeStatus.NoResponse:
+                        o.Result = EchoResult.NoResponse;
+                        break;
+                    default:
+                        o.Result = EchoResult.LinkFailed;
+                        break;
+                }
+                return o;
+            }
+            catch (Exception)
+            {
+                o.Result = EchoResult.Fault;
+                return o;
+            }
+            finally
+            {
+                if (_request != null) _request.Clear();
+                if (_response != null) _response.Clear();
+            }
+        }
+
+        // cup: 0820 F11 F41 F42 F60 (60.1 00, 60.2 batch, 60.3 301), as the UnionPay sign-off 0820 of the same sources.
+        // iso87ascii: 0800 F7 F11 F41 F42 F70 301 (the F7 + F11 + F70 network management request of ISO 8583:1987).
+        private void BuildEcho(TerminalSettings s, int stan)
+        {
+            IsoMessage m = _request;
+            AcquirerProfile p = s.Profile;
+            m.Mti = p.EchoMti;
+            m.SetNumber(IsoField.Stan, stan);
+            m.Set(IsoField.TerminalId, s.TerminalId);
+            m.Set(IsoField.MerchantId, s.MerchantId);
+            if (p.UsesField60)
+            {
+                m.Set(IsoField.Reserved60, "00" + Ascii.Number(_counters.Batch, 6) + EchoTestCode);
+                return;
+            }
+            m.Set(IsoField.TransmissionDateTime, TransmissionDateTime(_clock.UtcNow));
+            m.Set(IsoField.NetworkCode, EchoTestCode);
+        }
+
+        // F7 MMDDhhmmss in GMT (ISO 8583:1987, 4.3).
+        private static string TransmissionDateTime(DateTime utc)
+        {
+            return Ascii.Number(utc.Month, 2) + Ascii.Number(utc.Day, 2) + Ascii.Number(utc.Hour, 2)
+                + Ascii.Number(utc.Minute, 2) + Ascii.Number(utc.Second, 2);
+        }
+
         private void EnsureMessages(MessageSpec spec)
         {
             if (_request == null || _request.Spec != spec)
@@ -387,8 +536,7 @@ namespace PosTerminal.Txn
             if (p.SendsLocalTime)
             {
                 // F7 MMDDhhmmss in GMT; F12 hhmmss and F13 MMDD in local time (ISO 8583:1987, 4.3).
-                m.Set(IsoField.TransmissionDateTime, Ascii.Number(utc.Month, 2) + Ascii.Number(utc.Day, 2)
-                    + Ascii.Number(utc.Hour, 2) + Ascii.Number(utc.Minute, 2) + Ascii.Number(utc.Second, 2));
+                m.Set(IsoField.TransmissionDateTime, TransmissionDateTime(utc));
                 m.Set(IsoField.LocalTime, Ascii.Number(now.Hour, 2) + Ascii.Number(now.Minute, 2) + Ascii.Number(now.Second, 2));
                 m.Set(IsoField.LocalDate, Ascii.Number(now.Month, 2) + Ascii.Number(now.Day, 2));
             }

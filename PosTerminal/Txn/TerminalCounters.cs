@@ -5,7 +5,8 @@ namespace PosTerminal.Txn
 {
     /// <summary>
     /// The persisted systems trace audit number (F11) and batch number (F60.2). Every STAN handed out is saved
-    /// before it is used, so a reboot never reuses one. Both run 000001..999999 and wrap to 000001.
+    /// before it is used, so a reboot never reuses one. Both run 000001..999999 and wrap to 000001. Thread-safe: the
+    /// console may set them while the sale loop runs.
     /// </summary>
     public sealed class TerminalCounters
     {
@@ -18,6 +19,7 @@ namespace PosTerminal.Txn
         private const int Version = 1;
         private readonly RecordStore _store;
         private readonly byte[] _buf = new byte[8];
+        private readonly object _sync = new object();
         private int _stan;
         private int _batch;
 
@@ -50,19 +52,60 @@ namespace PosTerminal.Txn
         /// <summary>Advances the STAN (999999 wraps to 1), saves it, and returns it. Returns -1 if it could not be saved.</summary>
         public int NextStan()
         {
-            int next = _stan >= MaxValue ? 1 : _stan + 1;
-            if (!Save(next, _batch)) return -1;
-            _stan = next;
-            return next;
+            lock (_sync)
+            {
+                int next = _stan >= MaxValue ? 1 : _stan + 1;
+                if (!Save(next, _batch)) return -1;
+                _stan = next;
+                return next;
+            }
         }
 
-        /// <summary>Sets the batch number (from sign-on or after settlement) and saves it.</summary>
+        /// <summary>The STAN the next request will carry (what <see cref="NextStan"/> returns next).</summary>
+        public int UpcomingStan
+        {
+            get
+            {
+                lock (_sync) return _stan >= MaxValue ? 1 : _stan + 1;
+            }
+        }
+
+        /// <summary>True when <paramref name="value"/> is a valid STAN or batch number: 1..999999.</summary>
+        public static bool IsValid(int value)
+        {
+            return value >= 1 && value <= MaxValue;
+        }
+
+        /// <summary>
+        /// Sets the STAN the next request will carry (a technician's 流水号 setting) and saves it; false when the store
+        /// failed (nothing changed). Throws <see cref="System.ArgumentOutOfRangeException"/> outside 1..999999 (check
+        /// with <see cref="IsValid"/> first).
+        /// </summary>
+        public bool SetNextStan(int stan)
+        {
+            if (!IsValid(stan)) throw new System.ArgumentOutOfRangeException();
+            lock (_sync)
+            {
+                int last = stan - 1;   // NextStan() hands out last + 1; 0 means "none yet", so 1 comes next
+                if (!Save(last, _batch)) return false;
+                _stan = last;
+                return true;
+            }
+        }
+
+        /// <summary>
+        /// Sets the batch number (from sign-on, after settlement, or by a technician) and saves it; false when the store
+        /// failed (nothing changed). Throws <see cref="System.ArgumentOutOfRangeException"/> outside 1..999999.
+        /// </summary>
         public bool SetBatch(int batch)
         {
-            if (batch < 1 || batch > MaxValue) throw new System.ArgumentOutOfRangeException();
-            if (!Save(_stan, batch)) return false;
-            _batch = batch;
-            return true;
+            if (!IsValid(batch)) throw new System.ArgumentOutOfRangeException();
+            lock (_sync)
+            {
+                if (!Save(_stan, batch)) return false;
+                _batch = batch;
+                return true;
+            }
         }
 
         private bool Save(int stan, int batch)

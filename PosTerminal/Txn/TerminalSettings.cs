@@ -29,7 +29,14 @@ namespace PosTerminal.Txn
             Link = link;
             ReadCapability = MagstripeOnly;
             Security = profile.DefaultSecurity;
+            ReversalRetries = DefaultReversalRetries;
         }
+
+        /// <summary>Default number of times a pending reversal is resent: 3 (CUP terminal default REVERSE_RETRY_TIMES, payments.md §4.1).</summary>
+        public const int DefaultReversalRetries = 3;
+
+        /// <summary>Most reversal retries a configuration may ask for.</summary>
+        public const int MaxReversalRetries = 9;
 
         /// <summary>CUP F60.4 code of a terminal that reads magnetic stripes only.</summary>
         public const string MagstripeOnly = "2";
@@ -60,6 +67,18 @@ namespace PosTerminal.Txn
 
         /// <summary>Key scheme, MAC, PIN block format, SM4 mode, track encryption. Starts at the profile's default.</summary>
         public SecuritySettings Security { get; private set; }
+
+        /// <summary>How many times a pending reversal (0400) is resent before the merchant is told it failed (0..9).</summary>
+        public int ReversalRetries { get; private set; }
+
+        /// <summary>A copy with another reversal retry count (0..<see cref="MaxReversalRetries"/>).</summary>
+        public TerminalSettings WithReversalRetries(int retries)
+        {
+            if (retries < 0 || retries > MaxReversalRetries) throw new ArgumentOutOfRangeException();
+            TerminalSettings t = Copy();
+            t.ReversalRetries = retries;
+            return t;
+        }
 
         /// <summary>A copy with another link.</summary>
         public TerminalSettings WithLink(LinkSettings link)
@@ -92,6 +111,7 @@ namespace PosTerminal.Txn
             TerminalSettings t = new TerminalSettings(Profile, TerminalId, MerchantId, MerchantName, Currency, Link);
             t.ReadCapability = ReadCapability;
             t.Security = Security;
+            t.ReversalRetries = ReversalRetries;
             return t;
         }
 

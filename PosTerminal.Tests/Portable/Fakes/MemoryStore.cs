@@ -16,6 +16,9 @@ namespace PosTerminal.Tests.Fakes
         /// <summary>-1: writes complete. Otherwise the next write keeps this many bytes and reports failure.</summary>
         public int CutAfterBytes = -1;
 
+        /// <summary>With a cut armed: this many writes complete first, then the cut hits the one after them.</summary>
+        public int CompleteWritesBeforeCut;
+
         /// <summary>Number of completed or cut writes.</summary>
         public int Writes;
 
@@ -34,9 +37,11 @@ namespace PosTerminal.Tests.Fakes
         public bool Write(string name, byte[] buffer, int offset, int count)
         {
             Writes++;
-            bool cut = CutAfterBytes >= 0 && CutAfterBytes < count;
+            bool armed = CutAfterBytes >= 0 && CompleteWritesBeforeCut <= 0;
+            if (CutAfterBytes >= 0 && CompleteWritesBeforeCut > 0) CompleteWritesBeforeCut--;
+            bool cut = armed && CutAfterBytes < count;
             int n = cut ? CutAfterBytes : count;
-            CutAfterBytes = -1;
+            if (armed) CutAfterBytes = -1;
             byte[] d = new byte[n];
             Array.Copy(buffer, offset, d, 0, n);
             int i = _names.IndexOf(name);

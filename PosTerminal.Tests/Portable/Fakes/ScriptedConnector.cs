@@ -3,7 +3,10 @@ using PosTerminal.Hal;
 
 namespace PosTerminal.Tests.Fakes
 {
-    /// <summary>A connector whose answer per host is scripted: a status, or a <see cref="ScriptedLink"/>.</summary>
+    /// <summary>
+    /// A connector whose answer per host is scripted: a status, or a <see cref="ScriptedLink"/>. A host scripted more than
+    /// once answers each connect with the next of its answers, and then with the last one for good.
+    /// </summary>
     public sealed class ScriptedConnector : ILinkConnector
     {
         private readonly ArrayList _hosts = new ArrayList();
@@ -34,8 +37,14 @@ namespace PosTerminal.Tests.Fakes
             Attempts.Add(key);
             int i = _hosts.IndexOf(key);
             if (i < 0) return LinkStatus.Unreachable;
-            ScriptedLink scripted = _answers[i] as ScriptedLink;
-            if (scripted == null) return (LinkStatus)_answers[i];
+            object answer = _answers[i];
+            if (_hosts.IndexOf(key, i + 1) > i)
+            {
+                _hosts.RemoveAt(i);
+                _answers.RemoveAt(i);
+            }
+            ScriptedLink scripted = answer as ScriptedLink;
+            if (scripted == null) return (LinkStatus)answer;
             link = scripted;
             return LinkStatus.Ok;
         }
