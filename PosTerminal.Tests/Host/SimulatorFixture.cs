@@ -43,6 +43,9 @@ public sealed class SimulatorFixture : IAsyncDisposable
         Host.Start();
     }
 
+    /// <summary>Observer given to the terminals made from now on (null: none), e.g. to record the frames they send.</summary>
+    public PosTerminal.Link.ILinkObserver Observer { get; set; }
+
     /// <summary>The simulator's options (its key registry, switches).</summary>
     public SimulatorOptions Options { get; }
 
@@ -65,7 +68,7 @@ public sealed class SimulatorFixture : IAsyncDisposable
         if (hosts.Length == 0) hosts = [Endpoint];
         LinkSettings link = new(hosts, 2000, responseTimeoutMs, profile.DefaultFrame);
         TerminalSettings s = new TerminalSettings(profile, terminalId, "898310048990001", "TEST SHOP", "156", link).WithSecurity(Security);
-        Terminal t = new(s, new SocketConnector(), new SystemClock(), new FileStore(Path.Combine(_dataDir, terminalId)), null, new CryptoRandom());
+        Terminal t = new(s, new SocketConnector(), new SystemClock(), new FileStore(Path.Combine(_dataDir, terminalId)), Observer, new CryptoRandom());
         Provision(t);
         return t;
     }
