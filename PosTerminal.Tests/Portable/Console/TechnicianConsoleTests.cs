@@ -226,7 +226,7 @@ namespace PosTerminal.Tests.TechConsole
             rig.Connector.Fail("192.168.1.10", 5800, LinkStatus.Refused);
             using (CardData card = TechnicianRig.Card()) rig.Boot.Terminal.Sale(card, 12345);
             string o = rig.Type("show status");
-            Assert.IsTrue(o.IndexOf("configuration: no configuration saved yet: factory defaults in use; saved since") >= 0, o);
+            Assert.IsTrue(o.IndexOf("configuration: saved since boot (at boot: no configuration saved yet: factory defaults in use)") >= 0, o);
             Assert.IsTrue(o.IndexOf("terminal: configured, profile cup, tid 88880001") >= 0, o);
             Assert.IsTrue(o.IndexOf("link: a connection per transaction (none held now)") >= 0, o);
             Assert.IsTrue(o.IndexOf("last transaction: SALE, 621226*********6782, amount 12345 (minor units), not sent, stan 000001\r\n") >= 0, o);
