@@ -33,6 +33,7 @@ namespace PosTerminal.Tests.TechConsole
             Assert.AreEqual((int)TxnResult.Refused, (int)o.Result);
             Assert.AreEqual((int)RefusalReason.NotConfigured, (int)o.Refusal);
             Assert.AreEqual(0, o.Stan);
+            Assert.AreEqual("NOT CONFIGURED - CALL TECHNICIAN", Receipt.ResultText(o));      // what the sale loops print
             Assert.AreEqual(0, rig.Boot.Terminal.LinkTest().Length);
             Assert.AreEqual((int)SignOnResult.NotConfigured, (int)rig.Boot.Terminal.SignOn().Result);
             Assert.AreEqual((int)KeepAliveStatus.Off, (int)rig.Boot.Terminal.KeepAlive());
