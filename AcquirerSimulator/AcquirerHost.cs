@@ -59,7 +59,7 @@ public sealed class AcquirerHost : IAsyncDisposable
     public void Start()
     {
         _listener.Start(512);
-        _options.Log($"listening on {_options.Address}:{Port} profile={_options.Profile.Name} rules=[{string.Join(", ", _options.Rules)}]");
+        _options.Log($"listening on {_options.Address}:{Port} profile={_options.Profile.Name} rules=[{string.Join(", ", _options.Rules)}] fees=[{_options.Fees}]");
         _acceptLoop = Task.Run(AcceptLoop);
     }
 
