@@ -188,6 +188,8 @@ internal sealed class SettlementDesk(SimulatorOptions options, Ledger ledger)
         r.Text = Render(r);
         ledger.AddSettlement(r);
         lock (_sessions) _sessions.Remove((tid, batch));
+        // The next sign-on brings the next batch number (the terminal moves on by itself as well).
+        options.Keys.SetBatch(tid, batch >= 999999 ? 1 : batch + 1);
         foreach (string line in r.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries)) options.Log($"{label} REPORT {line}");
         return Approved;
     }
