@@ -80,7 +80,7 @@ public class TxnJournalEndToEndTests
     public async Task Timeout_HostBookedIt_TheReversalUndoesItOnce()
     {
         await using SimulatorFixture sim = new();
-        Terminal t = sim.Terminal(responseTimeoutMs: 700);
+        Terminal t = sim.Terminal(responseTimeoutMs: 1500);
         t.SignOn();
         TxnOutcome late = Sale(t, 88888);   // the simulator answers after 3 s
         Assert.AreEqual(TxnResult.NoResponse, late.Result);
@@ -102,7 +102,7 @@ public class TxnJournalEndToEndTests
     public async Task NoReply_HostNeverBookedIt_Reversal25_Done()
     {
         await using SimulatorFixture sim = new();
-        Terminal t = sim.Terminal(responseTimeoutMs: 500);
+        Terminal t = sim.Terminal(responseTimeoutMs: 1000);
         t.SignOn();
         TxnOutcome lost = Sale(t, 99999);
         Assert.AreEqual("98", lost.ReversalReason);
@@ -238,6 +238,36 @@ public class TxnJournalEndToEndTests
         Assert.AreEqual(TxnResult.Approved, second.Result);
         Assert.IsFalse(t.SignOnDue);
         Assert.AreEqual(2, sim.Log.Count(l => l.Contains("SIGN-ON") && l.Contains("-> 00")));
+    }
+
+    [TestMethod]
+    [DataRow("dukpt-tdes")]
+    [DataRow("dukpt-aes")]
+    public async Task Iso87AsciiDukpt_EveryMessageMacedWithItsOwnKsn_ReversalVoidRefundBalanceSettle(string security)
+    {
+        const string Visa = ";4761739001010010=30121010000000000?";
+        await using SimulatorFixture sim = new(AcquirerProfile.Iso87Ascii, SecuritySettings.Named(security));
+        Terminal t = sim.Terminal(responseTimeoutMs: 1500);
+        TxnOutcome lost = Sale(t, 99999, Visa);
+        Assert.AreEqual("98", lost.ReversalReason);
+        TxnOutcome sale = Sale(t, 4000, Visa);
+        Assert.AreEqual(ReversalStatus.Done, sale.PriorReversal, string.Join("\n", sim.Log.TakeLast(4)));
+        Assert.AreEqual(TxnResult.Approved, sale.Result, sale.Result + " " + sale.Refusal + " " + sale.ResponseCode + " " + string.Join("\n", sim.Log.TakeLast(4)));
+        TxnOutcome sale2 = Sale(t, 6000, Visa);
+        using (CardData card = SimulatorFixture.Card(Visa)) Assert.AreEqual(TxnResult.Approved, t.Void(card, sale.Stan).Result, string.Join("\n", sim.Log.TakeLast(2)));
+        using (CardData card = SimulatorFixture.Card(Visa)) Assert.AreEqual(TxnResult.Approved, t.Refund(card, 1000, sale2.Rrn, DateTime.Now.ToString("MMdd")).Result);
+        using (CardData card = SimulatorFixture.Card(Visa)) Assert.AreEqual(TxnResult.Approved, t.Balance(card, null).Result);
+        SettlementOutcome o = t.Settle();
+        Assert.AreEqual(SettlementResult.Settled, o.Result, string.Join("\n", sim.Log.TakeLast(4)));
+        Assert.IsTrue(o.Balanced, string.Join("\n", sim.Log.TakeLast(4)));
+        Assert.AreEqual(new BatchFigures(2, 10000, 2, 5000), sim.Host.Ledger.Settlements.Single().HostFigures);
+        Assert.IsFalse(sim.Log.Any(l => l.Contains("replayed") || l.Contains("-> A0")), string.Join("\n", sim.Log));
+    }
+
+    private static TxnOutcome Sale(Terminal t, long amount, string track)
+    {
+        using CardData card = SimulatorFixture.Card(track);
+        return t.Sale(card, amount);
     }
 
     [TestMethod]
