@@ -298,10 +298,13 @@ public sealed class RequestHandler
         string tid, int stan, int batch, long minor, string rc, DateTime now)
     {
         string rrn = NextRrn(now);
-        string auth = rc == Approved ? (Interlocked.Increment(ref _authSerial) % 1000000).ToString("D6", CultureInfo.InvariantCulture) : null;
         LedgerEntry booked;
         lock (_ledger.Sync)
         {
+            // Checked again under the ledger's lock: two voids of one sale racing from two connections void it once.
+            if (rc == Approved && kind == LedgerKind.Void && sale.Voided) rc = InvalidTransaction;
+            if (rc == Approved && kind == LedgerKind.Refund && minor > sale.AmountMinor - sale.RefundedMinor) rc = InvalidAmount;
+            string auth = rc == Approved ? (Interlocked.Increment(ref _authSerial) % 1000000).ToString("D6", CultureInfo.InvariantCulture) : null;
             booked = _ledger.Book(new LedgerEntry(tid, rq.GetString(IsoField.MerchantId), stan, batch, sale?.MaskedPan ?? "-", minor, rc, rrn, auth, now)
             {
                 Kind = kind, Original = sale, CardType = sale?.CardType ?? CardType.Debit,
