@@ -449,6 +449,33 @@ public class FaultProxyTests
         Assert.IsFalse(all.Contains(Pan) || all.Contains("30121011234567890"), all);
     }
 
+    [TestMethod]
+    public async Task FaultySales_ThenSettle_TerminalBatchAndHostLedgerAgreeExactly()
+    {
+        await using SimulatorFixture sim = new();
+        await using FaultInjectingProxy proxy = Proxy(sim, FaultPlan.Parse("all", 0.15, 77));
+        Terminal t = Via(sim, At(proxy));
+        for (int i = 0; i < 60; i++)
+        {
+            await WaitListening(proxy);
+            await Sale(t, 1000 + i);
+        }
+        // every reversal still owed goes out, then the batch settles (faults may hit any of it: retried, bounded)
+        SettlementOutcome o = null;
+        for (int i = 0; i < 20 && (o == null || o.Result != SettlementResult.Settled); i++)
+        {
+            await WaitListening(proxy);
+            o = await Task.Factory.StartNew(t.Settle, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+        Assert.AreEqual(SettlementResult.Settled, o.Result, proxy.Stats.ToString());
+        Assert.IsNull(t.PendingReversal);
+        SettlementReport r = sim.Host.Ledger.Settlements.Last();
+        Assert.AreEqual(r.HostFigures, r.TerminalFigures, string.Join("\n", r.Differences));
+        Assert.IsTrue(r.Balanced || r.Differences.Count == 1, "a retried settlement may have found a partial upload: " + string.Join("\n", r.Differences));
+        Assert.AreEqual(sim.Host.Ledger.ApprovedTotals().Total, r.HostFigures.NetMinor, "nothing charged outside the batch");
+        Assert.IsTrue(sim.Host.Ledger.Reversals + sim.Host.Ledger.UnknownReversals > 0, "the faults made reversals: " + proxy.Stats);
+    }
+
     // ---- the proxy's own robustness ----
 
     [TestMethod]
