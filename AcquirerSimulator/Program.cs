@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
@@ -54,6 +55,20 @@ for (int i = 0; i < args.Length; i++)
                 if (eq < 12 || pv.Length - eq - 1 is < 4 or > 12) throw new ArgumentException("--pin takes PAN=PIN (PIN 4-12 digits)");
                 options.CardPins[pv[..eq]] = pv[(eq + 1)..];
                 break;
+            case "--fee":
+                options.Fees.Parse(Next());
+                break;
+            case "--credit-bin":
+                string bin = Next();
+                if (bin.Length is < 1 or > 11 || !bin.All(char.IsAsciiDigit)) throw new ArgumentException("--credit-bin takes the leading digits of credit card numbers");
+                options.CreditBins.Add(bin);
+                break;
+            case "--header-requirement":
+                string nib = Next();
+                if (!int.TryParse(nib, NumberStyles.None, CultureInfo.InvariantCulture, out int req) || req > 15)
+                    throw new ArgumentException("--header-requirement takes 0..15 (3 = sign on again)");
+                options.ProcessingRequirement = req;
+                break;
             case "--wrong-response-mac":
                 options.WrongResponseMac = true;
                 break;
@@ -74,6 +89,10 @@ for (int i = 0; i < args.Length; i++)
                       --bdk [TID=]HEX         the base derivation key of DUKPT terminals
                       --pin PAN=PIN           the PIN on file for a card (a PIN for other cards is accepted once it decodes)
                       --wrong-response-mac    MAC every response wrongly (exercises the terminal's A0 path)
+                      --fee MCC:TYPE=PERCENT  merchant fee rate for the settlement report; MCC is 4 digits or *, TYPE
+                                              debit, credit or qr; repeatable (defaults *:debit=0.50 *:credit=0.60 *:qr=0.38)
+                      --credit-bin DIGITS     card numbers starting so are credit cards (for fees); repeatable
+                      --header-requirement N  processing requirement in every response header (3 = sign on again)
                     Keys given here are for testing: the simulator shows only their check values.
                     """);
                 return 0;
@@ -125,7 +144,8 @@ Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Set(); };
 AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Set();
 stop.Wait();
 (int count, long total) = host.Ledger.ApprovedTotals();
-Console.WriteLine($"stopping: {host.Connections} connections, {host.Frames} requests, {host.BadFrames} dropped, {count} approved totalling {total} minor units");
+Console.WriteLine($"stopping: {host.Connections} connections, {host.Frames} requests, {host.BadFrames} dropped, {count} approved (net {total} minor units), "
+    + $"{host.Ledger.Reversals} reversed, {host.Ledger.DuplicateReversals} duplicate reversals, {host.Ledger.Settlements.Count} settlements");
 return 0;
 
 // A --tmk or --bdk key for the security mode chosen: a TMK is TDES (16/24 bytes) or SM4 (16), a BDK TDES or AES.

@@ -12,7 +12,8 @@ namespace PosTerminal.Emulator;
 /// <summary>
 /// The demo: an <see cref="EmulatorSession"/> against the built-in acquirer simulator (or a given host) runs two
 /// sales through the firmware's card-read wait: a test card swiped past the virtual head (F2F decoding, PIN), then a
-/// payment code held under the virtual scanner. It prints the masked frame trace and the receipts.
+/// payment code held under the virtual scanner, then settles the batch. It prints the masked frame trace, the receipts and
+/// the settlement slip.
 /// </summary>
 public static class Demo
 {
@@ -45,7 +46,11 @@ public static class Demo
         int result;
         using (data) result = ExitCode(session.CardSale(data, card.Description, o.AmountMinor, o.Pin ?? card.Pin, output));
 
-        if (o.Code == null) return result;
+        if (o.Code == null)
+        {
+            Settle(session.Terminal, output);
+            return result;
+        }
         output.WriteLine();
         output.WriteLine("present payment code: holding it under the virtual scanner");
         r = Present(session.Board, () => session.Board.Scan(o.Code), output, out data, out PaymentCode code);
@@ -55,7 +60,25 @@ public static class Demo
             output.WriteLine("payment code: nothing was sent");
             return NotCompleted;
         }
-        using (code) return Math.Max(result, ExitCode(session.CodeSale(code, o.AmountMinor, output)));
+        using (code) result = Math.Max(result, ExitCode(session.CodeSale(code, o.AmountMinor, output)));
+        Settle(session.Terminal, output);
+        return result;
+    }
+
+    // The end of the day: settles the batch (a reversal still owed goes first) and prints the slip, or why not. The
+    // exit code stays the sales'.
+    private static void Settle(Terminal terminal, TextWriter output)
+    {
+        output.WriteLine();
+        output.WriteLine("settlement: 0500 with the batch totals, batch upload, batch end");
+        SettlementOutcome s = terminal.Settle();
+        if (s.Result != SettlementResult.Settled)
+        {
+            output.WriteLine($"RESULT settlement {s.Result} (batch {s.Batch:D6} kept; reversal: {s.PriorReversal})");
+            return;
+        }
+        output.Write(s.Report);
+        output.WriteLine($"RESULT settled batch {s.Batch:D6}: {(s.Balanced ? "totals agree" : "totals differ, full upload")}, next batch {s.NextBatch:D6}");
     }
 
     // Starts the firmware's wait, then presents (a swipe, a scan) while it waits; a failed read ends the wait.

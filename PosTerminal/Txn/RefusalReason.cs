@@ -24,6 +24,18 @@ namespace PosTerminal.Txn
         /// <summary>The keys in the store do not fit the security settings (wrong algorithm or length): sign on or load keys again.</summary>
         KeysUnsuitable = 9,
         /// <summary>The configuration lacks the primary host, terminal id or merchant id: a technician must set them (console).</summary>
-        NotConfigured = 10
+        NotConfigured = 10,
+        /// <summary>The batch journal is full: the terminal must settle first (结算).</summary>
+        BatchFull = 11,
+        /// <summary>A reversal is still owed to the host and could not be delivered: reversible transactions wait for it.</summary>
+        ReversalPending = 12,
+        /// <summary>The original transaction (of a void) is not an approved sale of the open batch.</summary>
+        OriginalNotFound = 13,
+        /// <summary>The original sale was voided already.</summary>
+        AlreadyVoided = 14,
+        /// <summary>A reference (original RRN, date) is malformed.</summary>
+        InvalidReference = 15,
+        /// <summary>The host asked for a new sign-on (header processing requirement 3) and it failed.</summary>
+        SignOnFailed = 16
     }
 }

@@ -48,6 +48,17 @@ namespace PosTerminal.Tests.Fakes
         /// <summary>A framed answer to <paramref name="request"/> with response code <paramref name="rc"/>; <paramref name="mtiDelta"/> 10 for a proper answer.</summary>
         public byte[] Answer(IsoMessage request, string rc, int mtiDelta, string stanOverride)
         {
+            return Build(request, rc, mtiDelta, stanOverride, 0, null);
+        }
+
+        /// <summary>A proper answer (MTI + 10) with <paramref name="rc"/> and, when <paramref name="field"/> is not 0, that field set to <paramref name="value"/>.</summary>
+        public byte[] AnswerWith(IsoMessage request, string rc, int field, string value)
+        {
+            return Build(request, rc, 10, null, field, value);
+        }
+
+        private byte[] Build(IsoMessage request, string rc, int mtiDelta, string stanOverride, int field, string value)
+        {
             IsoMessage r = new IsoMessage(_spec);
             r.Mti = request.Mti + mtiDelta;
             int[] echo = { IsoField.ProcessingCode, IsoField.Amount, IsoField.Stan, IsoField.TerminalId, IsoField.MerchantId };
@@ -59,6 +70,7 @@ namespace PosTerminal.Tests.Fakes
             r.Set(IsoField.Rrn, "123456789012");
             if (rc == "00") r.Set(IsoField.AuthCode, "654321");
             r.Set(IsoField.ResponseCode, rc);
+            if (field != 0) r.Set(field, value);
             byte[] frame = new byte[2048];
             int len = IsoCodec.Pack(r, frame, _codec.Format.MessageOffset);
             byte[] requestFrame = new byte[64];
