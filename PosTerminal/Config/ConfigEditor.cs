@@ -73,6 +73,20 @@ namespace PosTerminal.Config
             return ConfigStatus.Ok;
         }
 
+        /// <summary>
+        /// Factory reset of the configuration: saves <see cref="TerminalConfig.Defaults"/> (no hosts or ids, no password hashes,
+        /// both passwords to be changed at the next login) as the configuration in force, dropping staged changes.
+        /// <see cref="ConfigStatus.StorageFailed"/> leaves everything as it was.
+        /// </summary>
+        public ConfigStatus ResetToDefaults()
+        {
+            TerminalConfig defaults = TerminalConfig.Defaults();
+            if (!_store.Save(defaults)) return ConfigStatus.StorageFailed;
+            _current = defaults;
+            _staged = defaults.Clone();
+            return ConfigStatus.Ok;
+        }
+
         /// <summary>Drops the staged changes: the staged configuration is the current one again.</summary>
         public void Revert()
         {

@@ -329,6 +329,7 @@ namespace PosTerminal.TechConsole
             _state = StateCommand;
             _activityMs = _clock.MonotonicMs;
             WriteLine("logged in as " + RoleNames.Name(role) + " (help lists the commands)");
+            if (_settings.LoginNotice != null) WriteLine(_settings.LoginNotice);
             Prompt();
         }
 

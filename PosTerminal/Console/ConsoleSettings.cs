@@ -50,6 +50,12 @@ namespace PosTerminal.TechConsole
         /// <summary>First line the console prints.</summary>
         public string Banner { get; set; } = "PosTerminal technician console";
 
+        /// <summary>
+        /// Lines shown right after each login (several lines separated by '\n'), e.g. a warning that the configuration
+        /// came from its other copy or from defaults; null for none.
+        /// </summary>
+        public string LoginNotice { get; set; }
+
         /// <summary>Throws <see cref="ArgumentException"/> (or a subclass) when a value is out of range.</summary>
         public void Check()
         {

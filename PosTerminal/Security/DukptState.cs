@@ -147,27 +147,10 @@ namespace PosTerminal.Security
 
                 byte[] oldHistory = Bytes.Copy(_history, 0, HistoryBytes);
                 int oldCount = _historyCount;
-                DukptTdesDevice oldTdes = _tdes;
-                DukptAesDevice oldAes = _aes;
                 byte[] currentId = new byte[KeyIdLength];
                 if (CurrentKeyId(currentId)) Remember(CurrentScheme(), currentId, CurrentHighest());
                 Forget(scheme, _keyId);
-                _tdes = tdes;
-                _aes = dev;
-                if (!Save())
-                {
-                    _tdes = oldTdes;
-                    _aes = oldAes;
-                    Array.Copy(oldHistory, _history, HistoryBytes);
-                    _historyCount = oldCount;
-                    if (tdes != null) tdes.Dispose();
-                    if (dev != null) dev.Dispose();
-                    return DukptKeyStatus.StorageFailure;
-                }
-                if (oldTdes != null) oldTdes.Dispose();
-                if (oldAes != null) oldAes.Dispose();
-                _burnPending = false;
-                return DukptKeyStatus.Ok;
+                return Replace(tdes, dev, oldHistory, oldCount) ? DukptKeyStatus.Ok : DukptKeyStatus.StorageFailure;
             }
         }
 
@@ -207,6 +190,25 @@ namespace PosTerminal.Security
         }
 
         /// <summary>
+        /// Erases the loaded key (a factory reset): its key ID and highest counter go into the history, so the same key
+        /// cannot later be loaded again at a counter already used, and the record is saved (both copies) without device
+        /// registers. Nothing loaded: true, nothing written. False when the save failed (the key then stays).
+        /// </summary>
+        public bool Erase()
+        {
+            lock (_sync)
+            {
+                if (_tdes == null && _aes == null) return true;
+                byte[] oldHistory = Bytes.Copy(_history, 0, HistoryBytes);
+                int oldCount = _historyCount;
+                byte[] currentId = new byte[KeyIdLength];
+                CurrentKeyId(currentId);
+                Remember(CurrentScheme(), currentId, CurrentHighest());
+                return Replace(null, null, oldHistory, oldCount);
+            }
+        }
+
+        /// <summary>
         /// Firmware before the DUKPT device state kept the initial key in <see cref="KeySlot.DukptInitialKey"/> of the
         /// key store. Erases such a key (from both copies of the key record); the terminal then needs a new initial key.
         /// </summary>
@@ -227,6 +229,31 @@ namespace PosTerminal.Security
         }
 
         // ---------------------------------------------------------------- internals (under _sync)
+
+        // Makes `tdes`/`aes` (at most one non-null; both null: no key) the device and saves it with the history as it now
+        // stands. On failure the old device and the history before the change (`oldHistory`, `oldCount`) come back and
+        // the new device is wiped; on success the old one is wiped.
+        private bool Replace(DukptTdesDevice tdes, DukptAesDevice aes, byte[] oldHistory, int oldCount)
+        {
+            DukptTdesDevice oldTdes = _tdes;
+            DukptAesDevice oldAes = _aes;
+            _tdes = tdes;
+            _aes = aes;
+            if (!Save())
+            {
+                _tdes = oldTdes;
+                _aes = oldAes;
+                Array.Copy(oldHistory, _history, HistoryBytes);
+                _historyCount = oldCount;
+                if (tdes != null) tdes.Dispose();
+                if (aes != null) aes.Dispose();
+                return false;
+            }
+            if (oldTdes != null) oldTdes.Dispose();
+            if (oldAes != null) oldAes.Dispose();
+            _burnPending = false;
+            return true;
+        }
 
         private bool BurnIfPending()
         {

@@ -22,6 +22,8 @@ namespace PosTerminal.Txn
         /// <summary>The PIN is not 4 to 12 digits, or the PIN block could not be built.</summary>
         BadPin = 8,
         /// <summary>The keys in the store do not fit the security settings (wrong algorithm or length): sign on or load keys again.</summary>
-        KeysUnsuitable = 9
+        KeysUnsuitable = 9,
+        /// <summary>The configuration lacks the primary host, terminal id or merchant id: a technician must set them (console).</summary>
+        NotConfigured = 10
     }
 }

@@ -20,6 +20,8 @@ namespace PosTerminal.Txn
         /// <summary>The terminal uses DUKPT: there is nothing to sign on for.</summary>
         NotApplicable = 7,
         /// <summary>The trace number could not be saved, or an internal fault.</summary>
-        Fault = 8
+        Fault = 8,
+        /// <summary>The configuration lacks the primary host, terminal id or merchant id: nothing was sent.</summary>
+        NotConfigured = 9
     }
 }

@@ -44,6 +44,8 @@ namespace PosTerminal.Txn
         private readonly object _txnLock = new object();
         private readonly byte[] _scratch = new byte[Track2.MaxDataLength];
         private TerminalSettings _settings;
+        private bool _notConfigured;
+        private TxnOutcome _lastTransaction;
         private EchoOutcome _lastEcho;
         private IsoMessage _request;
         private IsoMessage _response;
@@ -96,7 +98,30 @@ namespace PosTerminal.Txn
             {
                 if (value == null) throw new ArgumentNullException();
                 _settings = value;
+                _notConfigured = false;
             }
+        }
+
+        /// <summary>
+        /// False after <see cref="SetNotConfigured"/> until settings are next set: transactions are then refused with
+        /// <see cref="RefusalReason.NotConfigured"/>, sign-on answers <see cref="SignOnResult.NotConfigured"/>, a link
+        /// test tests nothing and no keep-alive echo is sent, so the placeholder settings are never used.
+        /// </summary>
+        public bool IsConfigured
+        {
+            get { return !_notConfigured; }
+        }
+
+        /// <summary>Marks the settings in force as placeholders (an incomplete configuration), until <see cref="Settings"/> is set.</summary>
+        public void SetNotConfigured()
+        {
+            _notConfigured = true;
+        }
+
+        /// <summary>The outcome of the last transaction run (refused ones included), or null before the first. Masked data only.</summary>
+        public TxnOutcome LastTransaction
+        {
+            get { return _lastTransaction; }
         }
 
         /// <summary>Persisted trace and batch numbers.</summary>
@@ -135,6 +160,7 @@ namespace PosTerminal.Txn
             lock (_txnLock)
             {
                 TerminalSettings s = _settings;
+                if (_notConfigured) return KeepAliveStatus.Off;
                 _link.Settings = s.Link;
                 if (!s.Link.KeepsConnection || s.Link.EchoIntervalMs <= 0) return KeepAliveStatus.Off;
                 if (_link.IdleMs < s.Link.EchoIntervalMs) return KeepAliveStatus.NotDue;
@@ -155,6 +181,7 @@ namespace PosTerminal.Txn
             lock (_txnLock)
             {
                 TerminalSettings s = _settings;
+                if (_notConfigured) return new EchoOutcome[0];
                 EchoOutcome[] all = new EchoOutcome[s.Link.HostCount];
                 for (int i = 0; i < all.Length; i++) all[i] = Echo(s, i);
                 return all;
@@ -208,6 +235,11 @@ namespace PosTerminal.Txn
                 SecuritySettings sec = s.Security;
                 SignOnOutcome o = new SignOnOutcome();
                 o.HostIndex = -1;
+                if (_notConfigured)
+                {
+                    o.Result = SignOnResult.NotConfigured;
+                    return o;
+                }
                 if (sec.IsDukpt)
                 {
                     o.Result = SignOnResult.NotApplicable;
@@ -343,6 +375,7 @@ namespace PosTerminal.Txn
                 o.HostIndex = -1;
                 o.Batch = _counters.Batch;
                 o.Time = _clock.Now;
+                if (_notConfigured) return Refuse(o, RefusalReason.NotConfigured);
                 bool byCode = code != null;
                 if (byCode ? code.Length == 0 : card == null || card.PanLength == 0) return Refuse(o, RefusalReason.NoCard);
                 o.MaskedPan = byCode ? code.Masked : card.MaskedPan;
@@ -420,6 +453,7 @@ namespace PosTerminal.Txn
                     o.Result = TxnResult.Fault;
                     if (type.Reversible) o.ReversalReason = ReversalReasonOther;
                     o.Receipt = Receipt.Build(s, o, byCode ? EntryMethod.Scan : card.Entry);
+                    _lastTransaction = o;
                     return o;
                 }
                 finally
@@ -623,6 +657,7 @@ namespace PosTerminal.Txn
                     break;
             }
             o.Receipt = Receipt.Build(s, o, entry);
+            _lastTransaction = o;
         }
 
         // The DUKPT KSN travels in F62 (hex) on the international profile, next to the PIN block and MAC it keys.
@@ -635,6 +670,7 @@ namespace PosTerminal.Txn
         {
             o.Result = TxnResult.Refused;
             o.Refusal = reason;
+            _lastTransaction = o;
             return o;
         }
     }
