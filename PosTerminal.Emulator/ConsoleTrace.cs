@@ -10,7 +10,7 @@ namespace PosTerminal.Emulator;
 /// Prints the link's traffic to a writer: connect attempts, then each frame's length, TPDU and header and a
 /// field-by-field listing with sensitive fields masked (<see cref="MessageDump"/>). Never prints a raw frame.
 /// </summary>
-public sealed class ConsoleTrace(TextWriter output, System.Func<FrameFormat> frame) : ILinkObserver
+public sealed class ConsoleTrace(TextWriter output, System.Func<FrameFormat> frameFormat) : ILinkObserver
 {
     /// <summary>A trace of a link whose settings are <paramref name="settings"/>.</summary>
     public ConsoleTrace(TextWriter output, LinkSettings settings) : this(output, () => settings.Frame)
@@ -41,7 +41,7 @@ public sealed class ConsoleTrace(TextWriter output, System.Func<FrameFormat> fra
 
     private string Envelope(byte[] frame, int messageOffset)
     {
-        FrameFormat f = frame();
+        FrameFormat f = frameFormat();
         int p = f.LengthBytes;
         string s = "[LEN " + Hex.Encode(frame, 0, p) + "]";
         if (f.HasTpdu)

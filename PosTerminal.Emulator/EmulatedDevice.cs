@@ -9,6 +9,7 @@ using PosTerminal.Config;
 using PosTerminal.Emulator.Board;
 using PosTerminal.Emulator.Host;
 using PosTerminal.Hal;
+using PosTerminal.Link;
 using PosTerminal.TechConsole;
 using PosTerminal.Txn;
 
@@ -225,7 +226,7 @@ public sealed class EmulatedDevice : ISystemControl, IDisposable
                 if (_rebootRequested && !_quit) DoReboot();
                 if (_line is FdSerialLine f && f.EndOfInput)
                 {
-                    if (_line is StdioSerialLine) _output.WriteLine("console: end of input");
+                    if (_line is StdioSerialLine) _output.WriteLine("console: input ended (Ctrl-\\ or end of file): quitting");
                     _quit = true;
                 }
             }

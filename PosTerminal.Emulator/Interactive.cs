@@ -57,12 +57,15 @@ public static class Interactive
             {
                 output.WriteLine();
                 output.WriteLine(BoardCommands.Help);
-                if (!BoardPrompt(board, device, input, output))
+                // The prompt blocks in ReadLine, so it has its own thread: a signal or the console's end stops the device
+                // without waiting for a line.
+                Thread prompt = new(() =>
                 {
-                    output.WriteLine("board input ended; the console runs on until the emulator is stopped (Ctrl-C, kill)");
-                    device.Stopped.WaitOne();
-                }
-                device.Quit();
+                    if (BoardPrompt(board, device, input, output)) device.Quit();
+                    else output.WriteLine("board input ended; the console runs on until the emulator is stopped (Ctrl-C, kill)");
+                }) { IsBackground = true, Name = "board prompt" };
+                prompt.Start();
+                device.Stopped.WaitOne();
             }
             board.Stop();
         }
