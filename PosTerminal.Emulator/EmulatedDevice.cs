@@ -31,7 +31,7 @@ public sealed class EmulatedDevice : ISystemControl, IDisposable
     private readonly FileStore _store;
     private readonly SystemClock _clock = new();
     private readonly CryptoRandom _random = new();
-    private readonly ISerialLine _line;
+    private readonly StoppableLine _line;
     private readonly ManualResetEventSlim _stopped = new(false);
     private AcquirerHost _simulator;
     private Thread _thread;
@@ -41,7 +41,7 @@ public sealed class EmulatedDevice : ISystemControl, IDisposable
     private Action<CommandTable> _extraCommands;
     private Action _beforeReboot;
 
-    private EmulatedDevice(RunOptions options, TextWriter output, FileStore store, ISerialLine line)
+    private EmulatedDevice(RunOptions options, TextWriter output, FileStore store, StoppableLine line)
     {
         _options = options;
         _output = output;
@@ -54,6 +54,9 @@ public sealed class EmulatedDevice : ISystemControl, IDisposable
 
     /// <summary>The boot's result now: the configuration editor and how it was loaded.</summary>
     public BootResult BootResult => _current.Boot;
+
+    /// <summary>The console's line (a <see cref="PtySerialLine"/>, <see cref="DeviceSerialLine"/> or <see cref="StdioSerialLine"/>).</summary>
+    public ISerialLine Line => _line.Inner;
 
     /// <summary>The simulator's port, or -1 when it does not run.</summary>
     public int SimulatorPort => _simulator?.Port ?? -1;
@@ -74,7 +77,7 @@ public sealed class EmulatedDevice : ISystemControl, IDisposable
     {
         FileStore store = new(o.DataDir);
         ISerialLine line = OpenLine(o);
-        EmulatedDevice d = new(o, output, store, line) { _extraCommands = extraCommands, _beforeReboot = beforeReboot };
+        EmulatedDevice d = new(o, output, store, new StoppableLine(line)) { _extraCommands = extraCommands, _beforeReboot = beforeReboot };
         try
         {
             output.WriteLine($"PosTerminal emulator: data in {store.DirectoryPath}");
@@ -103,6 +106,7 @@ public sealed class EmulatedDevice : ISystemControl, IDisposable
     public void Quit()
     {
         _quit = true;
+        _line.Stop();
         if (_thread == null) _stopped.Set();
     }
 
@@ -114,7 +118,7 @@ public sealed class EmulatedDevice : ISystemControl, IDisposable
     {
         _quit = true;
         if (_thread != null && Thread.CurrentThread != _thread) _thread.Join(TimeSpan.FromSeconds(10));
-        (_line as IDisposable)?.Dispose();
+        (_line.Inner as IDisposable)?.Dispose();
         _simulator?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _simulator = null;
         _stopped.Set();
@@ -174,7 +178,7 @@ public sealed class EmulatedDevice : ISystemControl, IDisposable
 
     private void DescribeLine()
     {
-        switch (_line)
+        switch (Line)
         {
             case PtySerialLine pty:
                 _output.WriteLine($"console: {pty.SlavePath} - attach with picocom {pty.SlavePath} (then press Enter)" + (pty.LinkPath != null ? $"; link {pty.LinkPath}" : ""));
@@ -224,9 +228,9 @@ public sealed class EmulatedDevice : ISystemControl, IDisposable
             {
                 _current.Console.Poll(PollMs);
                 if (_rebootRequested && !_quit) DoReboot();
-                if (_line is FdSerialLine f && f.EndOfInput)
+                if (Line is FdSerialLine f && f.EndOfInput)
                 {
-                    if (_line is StdioSerialLine) _output.WriteLine("console: input ended (Ctrl-\\ or end of file): quitting");
+                    if (Line is StdioSerialLine) _output.WriteLine("console: input ended (Ctrl-\\ or end of file): quitting");
                     _quit = true;
                 }
             }
@@ -257,4 +261,40 @@ public sealed class EmulatedDevice : ISystemControl, IDisposable
     }
 
     private sealed record Booted(BootResult Boot, EmulatorSession Session, TechnicianConsole Console);
+
+    // The console's line, which can be told to stop: from then on (and once its input ended) every read gives Ctrl-C,
+    // which cancels whatever line or dialog the console waits in (a password being typed, a confirmation), so that its
+    // poll returns and the console thread can end without waiting for a person or the idle logout.
+    private sealed class StoppableLine(ISerialLine inner) : ISerialLine
+    {
+        private const byte CtrlC = 0x03;
+        private const int StoppedReadMs = 10;
+        private const int SliceMs = 200;
+        private volatile bool _stopped;
+
+        public ISerialLine Inner => inner;
+
+        public void Stop() => _stopped = true;
+
+        public int Read(byte[] buffer, int offset, int count, int timeoutMs)
+        {
+            // a dialog may wait minutes for an answer: wait in slices, looking at the stop request between them
+            long until = Environment.TickCount64 + Math.Max(0, timeoutMs);
+            while (!Ended)
+            {
+                int left = (int)Math.Max(0, until - Environment.TickCount64);
+                int n = inner.Read(buffer, offset, count, Math.Min(left, SliceMs));
+                if (n > 0) return n;
+                if (left <= SliceMs && !Ended) return 0;
+            }
+            if (count <= 0) return 0;
+            Thread.Sleep(StoppedReadMs);
+            buffer[offset] = CtrlC;
+            return 1;
+        }
+
+        private bool Ended => _stopped || (inner is FdSerialLine f && f.EndOfInput);
+
+        public void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+    }
 }

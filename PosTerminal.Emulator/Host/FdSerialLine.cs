@@ -35,7 +35,7 @@ public class FdSerialLine : ISerialLine
         _writeFd = writeFd;
     }
 
-    /// <summary>The input ended (a pipe's writer closed it, or end of file): reads return 0 at once from now on.</summary>
+    /// <summary>The input ended (a pipe's writer closed it, or end of file): reads return 0 from now on.</summary>
     public bool EndOfInput => _endOfInput;
 
     /// <inheritdoc />
@@ -47,7 +47,11 @@ public class FdSerialLine : ISerialLine
         while (true)
         {
             int fd = _readFd;
-            if (fd < 0 || _endOfInput) return 0;
+            if (fd < 0 || _endOfInput)
+            {
+                Thread.Sleep(Math.Max(0, Math.Min(timeoutMs, DetachedPollMs)));  // a silent line: no busy loop for the caller
+                return 0;
+            }
             int left = Math.Max(0, timeoutMs - (int)watch.ElapsedMilliseconds);
             int r = Posix.Poll(fd, Posix.PollIn, left, out short ev);
             if (r < 0)
@@ -102,7 +106,7 @@ public class FdSerialLine : ISerialLine
         }
     }
 
-    /// <summary>Ends the input: reads return 0 at once from now on (as at the end of a pipe).</summary>
+    /// <summary>Ends the input: reads return 0 from now on (as at the end of a pipe).</summary>
     protected void EndInput() => _endOfInput = true;
 
     /// <summary>Stops using the descriptors (reads return 0, writes are dropped); the caller closes them.</summary>
