@@ -181,4 +181,30 @@ public class ConsoleTerminalProgramTests
             Directory.Delete(dir, true);
         }
     }
+
+    [TestMethod]
+    public void Serial_ConsoleOnASerialDevice_TechnicianLogsInThroughTheCable()
+    {
+        TerminalPrograms.Require("socat");
+        string dir = TerminalPrograms.TempDir("posterminal-serial-");
+        try
+        {
+            using ChildProcess cable = new("socat", $"pty,raw,echo=0,link={dir}/board", $"pty,raw,echo=0,link={dir}/laptop");
+            TerminalPrograms.WaitFor(() => File.Exists($"{dir}/board") && File.Exists($"{dir}/laptop") ? "ready" : cable.Output, "ready", "socat's ptys");
+            using ChildProcess emu = ChildProcess.Emulator("run", "--serial", $"{dir}/board", "--baud", "115200", "--simulator", "off", "--data", $"{dir}/data", "--no-trace");
+            emu.WaitFor($@"console: {Regex.Escape(dir)}/board at 115200 8N1", "the console's device");
+            using ChildProcess terminal = new("socat", "-", $"{dir}/laptop,rawer");
+            terminal.Send("\r");
+            terminal.WaitFor("login: ", "login prompt through the cable");
+            terminal.Send("tech\r");
+            terminal.WaitFor("password: ", "password prompt");
+            terminal.Send("000000\r");
+            terminal.WaitFor("the technician password must be changed now", "forced change");
+            Assert.AreEqual(0, emu.Quit(), emu.Output);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
 }

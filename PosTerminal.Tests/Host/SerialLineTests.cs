@@ -275,4 +275,48 @@ public class SerialLineTests
             foreach (int fd in new[] { input[0], input[1], output[0], output[1] }) if (fd >= 0) Posix.Close(fd);
         }
     }
+
+    [TestMethod]
+    public void Device_ThroughASocatNullModem_BytesBothWaysAndReadTimeout()
+    {
+        TerminalPrograms.Require("socat");
+        string dir = TerminalPrograms.TempDir("posterminal-serial-");
+        try
+        {
+            // socat joins two ptys like a null-modem cable: the line opens one end as its serial device, the test the other
+            using ChildProcess cable = new("socat", $"pty,raw,echo=0,link={dir}/a", $"pty,raw,echo=0,link={dir}/b");
+            TerminalPrograms.WaitFor(() => File.Exists($"{dir}/a") && File.Exists($"{dir}/b") ? "ready" : cable.Output, "ready", "socat's ptys");
+            using DeviceSerialLine line = DeviceSerialLine.Open($"{dir}/a", 9600);
+            Assert.AreEqual(9600, line.Baud);
+            int other = OpenSlave($"{dir}/b");
+            try
+            {
+                WriteFd(other, AllBytes());
+                CollectionAssert.AreEqual(AllBytes(), ReadLine(line, 256), "terminal -> line");
+                line.Write(AllBytes(), 0, 256);
+                CollectionAssert.AreEqual(AllBytes(), ReadFd(other, 256), "line -> terminal");
+
+                byte[] one = new byte[1];
+                Stopwatch w = Stopwatch.StartNew();
+                Assert.AreEqual(0, line.Read(one, 0, 1, 300));
+                Assert.IsTrue(w.ElapsedMilliseconds >= 250 && w.ElapsedMilliseconds < StepMs, $"the read waited {w.ElapsedMilliseconds} ms");
+            }
+            finally
+            {
+                Posix.Close(other);
+            }
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [TestMethod]
+    public void Device_Missing_OpenFailsWithTheReason()
+    {
+        Assert.ThrowsExactly<ArgumentException>(() => DeviceSerialLine.Open("/dev/ttyUSB0", 10));
+        Exception e = Assert.Throws<Exception>(() => DeviceSerialLine.Open("/nonexistent/ttyUSB9"));
+        Assert.IsTrue(e is IOException or UnauthorizedAccessException or ArgumentException, e.GetType().Name + ": " + e.Message);
+    }
 }
