@@ -3,91 +3,122 @@ using System.Diagnostics;
 using System.Threading;
 using PosTerminal.Cards.Readers;
 using PosTerminal.Cards.Scanner;
+using PosTerminal.Config;
 using PosTerminal.Esp32;
-using PosTerminal.Link;
 using PosTerminal.Security;
+using PosTerminal.TechConsole;
 using PosTerminal.Txn;
 using PosTerminal.Util;
 
 namespace PosTerminal
 {
     /// <summary>
-    /// The device's composition root (ESP32 board -> core <see cref="Terminal"/>), the counterpart of the emulator's
-    /// Demo: pins, Wi-Fi, settings from <see cref="DeviceDefaults"/>, the ESP32 adapters, the card readers (magnetic
-    /// stripe and payment-code scanner in one <see cref="CardWait"/>), then the attended sale loop
-    /// (<see cref="PresentSaleLoop"/>) on the operator console forever. Holds no business logic and never prints card
-    /// data: the loop prints only masked data, and failures are reported by exception type name, never by message.
+    /// The device's composition root (ESP32 board -> core <see cref="Terminal"/>), the counterpart of the emulator's:
+    /// pins, the shared <see cref="Boot.Start"/> over the flash store (configuration, counters, keys), the technician
+    /// console on COM2 on its own thread, Wi-Fi, then the terminal's idle loop (keep-alive echoes of a kept connection)
+    /// on the main thread. The attended sale (<see cref="PresentSaleLoop"/>: amount, then swipe or payment code) is the
+    /// console's <c>sale</c> command, since the console UART is the board's only operator line. Holds no business logic
+    /// and never prints card data: failures are reported by exception type name, never by message.
     /// </summary>
     public class Program
     {
         // Pause after an unexpected failure, so a persistent fault cannot spin the CPU, in milliseconds.
         private const int FaultPauseMs = 1000;
 
+        // How often the idle loop offers the terminal a keep-alive echo (cheap when none is due), in milliseconds.
+        private const int IdlePollMs = 1000;
+
+        // The console's wait per poll, in milliseconds (it returns sooner when a line arrives).
+        private const int ConsolePollMs = 1000;
+
+        private static TechnicianConsole s_console;
+        private static PresentSaleLoop s_saleLoop;
+
         /// <summary>Entry point.</summary>
         public static void Main()
         {
             Board.ConfigurePins();
             Esp32Clock clock = new Esp32Clock(DeviceDefaults.UtcOffsetMinutes);
-            UartLine operatorLine = new UartLine(Board.ConsolePort, Board.ConsoleBaudRate, clock);
+            FlashStore store = new FlashStore(DeviceDefaults.DataDirectory);
+            HardwareRandom random = new HardwareRandom();
+            BootResult boot = Boot.Start(store, new SocketConnector(), clock, random, null);
+            Terminal terminal = boot.Terminal;
+            Debug.WriteLine("config " + boot.Load.Status.ToString() + (boot.Configured ? "" : ", not configured"));
+
+            UartLine consoleLine = new UartLine(Board.ConsolePort, Board.ConsoleBaudRate, clock);
             UartLine scannerLine = new UartLine(Board.ScannerPort, Board.ScannerBaudRate, clock);
-            operatorLine.Open();
+            consoleLine.Open();
             scannerLine.Open();
-            Say(operatorLine, "\r\nPOSTERMINAL - CONNECTING TO " + DeviceDefaults.WifiSsid + "\r\n");
-
-            while (!WifiLink.Connect(DeviceDefaults.WifiSsid, DeviceDefaults.WifiPassword, DeviceDefaults.WifiTimeoutMs))
-            {
-                Say(operatorLine, "NETWORK NOT READY (" + WifiLink.LastStatus.ToString() + "), RETRYING\r\n");
-                Thread.Sleep(DeviceDefaults.WifiRetryDelayMs);
-            }
-
-            AcquirerProfile profile = AcquirerProfile.Cup;
-            HostEndpoint[] hosts = new HostEndpoint[]
-            {
-                new HostEndpoint(DeviceDefaults.PrimaryHost, DeviceDefaults.PrimaryPort),
-                new HostEndpoint(DeviceDefaults.BackupHost, DeviceDefaults.BackupPort)
-            };
-            LinkSettings link = new LinkSettings(hosts, DeviceDefaults.ConnectTimeoutMs, DeviceDefaults.ResponseTimeoutMs, profile.DefaultFrame);
-            TerminalSettings settings = new TerminalSettings(profile, DeviceDefaults.TerminalId, DeviceDefaults.MerchantId,
-                DeviceDefaults.MerchantName, DeviceDefaults.Currency, link);
-            Terminal terminal = new Terminal(settings, new SocketConnector(), clock, new FlashStore(DeviceDefaults.DataDirectory), null,
-                new HardwareRandom());
 #if POS_DEVELOPMENT_KEYS
-            if (!terminal.Keys.Has(KeySlot.MasterKey)) LoadDevelopmentMasterKey(terminal, operatorLine);
+            if (!terminal.Keys.Has(KeySlot.MasterKey)) LoadDevelopmentMasterKey(terminal, consoleLine);
 #endif
-            while (true)
-            {
-                SignOnOutcome signOn = terminal.SignOn();
-                Say(operatorLine, "SIGN-ON " + SignOnText(signOn.Result) + (signOn.PinKeyCheck != null
-                    ? " - PIK " + signOn.PinKeyCheck + " MAK " + signOn.MacKeyCheck : "") + "\r\n");
-                // Only a network problem is worth waiting for; anything else needs a person (keys, host settings).
-                bool network = signOn.Result == SignOnResult.NotSent || signOn.Result == SignOnResult.NoResponse
-                    || signOn.Result == SignOnResult.LinkFailed;
-                if (!network) break;
-                Thread.Sleep(DeviceDefaults.WifiRetryDelayMs);
-            }
             CardWait wait = new CardWait(clock, new ICardReader[]
             {
                 new SwipeReader(Board.CreateMagstripeReader(clock)),
                 new ScanReader(new PaymentCodeScanner(scannerLine, clock))
             });
-            PresentSaleLoop loop = new PresentSaleLoop(terminal, clock, operatorLine, wait, DeviceDefaults.PresentTimeoutMs);
-            Say(operatorLine, "READY - PROFILE " + profile.Name + ", TERMINAL " + settings.TerminalId + "\r\n");
+            s_saleLoop = new PresentSaleLoop(terminal, clock, consoleLine, wait, DeviceDefaults.PresentTimeoutMs);
 
+            // The first Wi-Fi attempt starts the radio, the entropy source of the hardware RNG (HardwareRandom), before
+            // the console can draw password salts from it.
+            bool online = WifiLink.Connect(DeviceDefaults.WifiSsid, DeviceDefaults.WifiPassword, DeviceDefaults.WifiTimeoutMs);
+            s_console = new TechnicianConsole(consoleLine, clock, random, store, boot, new DeviceSystemControl());
+            s_console.Session.Commands.Add(new ConsoleCommand("sale", "sale", "attended sale: amount, then swipe or payment code",
+                "asks for the amount in minor units, waits for a swipe or a scanned payment code (ESC, C or Ctrl-C\n"
+                + "cancels), runs the sale and prints the masked receipt", ConsoleRole.Technician, Sale));
+            new Thread(RunConsole).Start();
+
+            while (!online)
+            {
+                Debug.WriteLine("network not ready (" + WifiLink.LastStatus.ToString() + "), retrying");
+                Thread.Sleep(DeviceDefaults.WifiRetryDelayMs);
+                online = WifiLink.Connect(DeviceDefaults.WifiSsid, DeviceDefaults.WifiPassword, DeviceDefaults.WifiTimeoutMs);
+            }
+            if (terminal.IsConfigured && !terminal.Settings.Security.IsDukpt)
+            {
+                SignOnOutcome signOn = terminal.SignOn();
+                Debug.WriteLine("sign-on " + signOn.Result.ToString());
+            }
             while (true)
             {
                 try
                 {
-                    loop.RunOnce(DeviceDefaults.AmountTimeoutMs);
+                    terminal.KeepAlive();
                 }
                 catch (Exception e)
                 {
-                    // The loop boundary: whatever failed, the terminal keeps serving. The type name only: a message
-                    // is never printed, so nothing a lower layer put in it can leak.
-                    Debug.WriteLine("sale loop fault: " + e.GetType().FullName);
-                    Say(operatorLine, "\r\nSYSTEM ERROR - TRY AGAIN\r\n");
+                    Debug.WriteLine("idle loop fault: " + e.GetType().FullName);
+                    Thread.Sleep(FaultPauseMs);
+                }
+                Thread.Sleep(IdlePollMs);
+            }
+        }
+
+        // The console thread: polls forever; a fault in the console never ends it (nor the terminal).
+        private static void RunConsole()
+        {
+            while (true)
+            {
+                try
+                {
+                    s_console.Poll(ConsolePollMs);
+                }
+                catch (Exception e)
+                {
+                    Debug.WriteLine("console fault: " + e.GetType().FullName);
                     Thread.Sleep(FaultPauseMs);
                 }
             }
+        }
+
+        // The console's "sale" command: one round of the attended sale on the console line (the console does not read
+        // the line while a command runs).
+        private static CommandStatus Sale(ConsoleSession session, string[] args)
+        {
+            if (args.Length != 0) return CommandStatus.Usage;
+            TxnOutcome o = s_saleLoop.RunOnce(DeviceDefaults.AmountTimeoutMs);
+            if (o == null) session.WriteLine("no sale");
+            return CommandStatus.Done;
         }
 
 #if POS_DEVELOPMENT_KEYS
@@ -115,23 +146,8 @@ namespace PosTerminal
                 loader.Dispose();
             }
         }
-#endif
 
-        private static string SignOnText(SignOnResult r)
-        {
-            switch (r)
-            {
-                case SignOnResult.Ok: return "OK";
-                case SignOnResult.NoMasterKey: return "IMPOSSIBLE: NO MASTER KEY";
-                case SignOnResult.KeysRejected: return "REJECTED: KEY CHECK VALUE WRONG";
-                case SignOnResult.Declined: return "DECLINED BY HOST";
-                case SignOnResult.NotSent: return "HOST NOT REACHABLE";
-                case SignOnResult.NoResponse: return "NO RESPONSE";
-                default: return "FAILED";
-            }
-        }
-
-        // Status text to the operator console; a console that fails must not stop the terminal.
+        // Status text to the console line before the console starts; a line that fails must not stop the terminal.
         private static void Say(UartLine line, string text)
         {
             try
@@ -144,5 +160,6 @@ namespace PosTerminal
                 Debug.WriteLine("console write failed");
             }
         }
+#endif
     }
 }

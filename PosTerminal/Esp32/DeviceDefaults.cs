@@ -1,11 +1,11 @@
-using PosTerminal.Link;
-
 namespace PosTerminal.Esp32
 {
     /// <summary>
-    /// Build-time settings of the device until the technician console can change them. The values marked
-    /// CHANGE-ME are placeholders: every developer edits them before flashing (see hardware/README.md). Never
-    /// commit real Wi-Fi credentials or production host addresses.
+    /// Build-time settings of the device: the Wi-Fi network, the clock's offset, the data directory, timeouts and the
+    /// board's stripe hardware. The acquirer hosts, terminal and merchant ids and everything else a technician sets live
+    /// in the configuration (PosTerminal/Config, set from the technician console). The values marked CHANGE-ME are
+    /// placeholders: every developer edits them before flashing (see hardware/README.md). Never commit real Wi-Fi
+    /// credentials.
     /// </summary>
     public static class DeviceDefaults
     {
@@ -20,33 +20,6 @@ namespace PosTerminal.Esp32
 
         /// <summary>Pause between two Wi-Fi attempts, in milliseconds (each attempt writes the network configuration to flash).</summary>
         public const int WifiRetryDelayMs = 30000;
-
-        /// <summary>
-        /// Primary acquirer host. Placeholder: 192.0.2.10 is a documentation address (RFC 5737 TEST-NET-1); point it
-        /// at the PC running the AcquirerSimulator, or at the acquirer's test host.
-        /// </summary>
-        public const string PrimaryHost = "192.0.2.10";
-
-        /// <summary>Primary acquirer port. Placeholder: 5800 is the AcquirerSimulator default; set the acquirer's port.</summary>
-        public const int PrimaryPort = 5800;
-
-        /// <summary>Backup acquirer host, tried when the primary cannot be reached. Placeholder (RFC 5737 TEST-NET-1).</summary>
-        public const string BackupHost = "192.0.2.11";
-
-        /// <summary>Backup acquirer port. Placeholder.</summary>
-        public const int BackupPort = 5800;
-
-        /// <summary>Terminal id, F41 (8 characters). Placeholder issued by the acquirer.</summary>
-        public const string TerminalId = "88880001";
-
-        /// <summary>Merchant id, F42 (15 characters). Placeholder issued by the acquirer.</summary>
-        public const string MerchantId = "898310048990001";
-
-        /// <summary>Merchant name printed on receipts.</summary>
-        public const string MerchantName = "POSTERMINAL DEVICE SHOP";
-
-        /// <summary>Transaction currency, F49, ISO 4217 numeric (156 = CNY).</summary>
-        public const string Currency = "156";
 
         /// <summary>Local time offset from UTC in minutes (480 = UTC+08:00, China Standard Time).</summary>
         public const int UtcOffsetMinutes = 480;
@@ -79,11 +52,5 @@ namespace PosTerminal.Esp32
 
         /// <summary>Check value of the combined development master key.</summary>
         public const string DevelopmentTmkCheckValue = "09906C";
-
-        /// <summary>Connect timeout per host, in milliseconds.</summary>
-        public const int ConnectTimeoutMs = LinkSettings.DefaultConnectTimeoutMs;
-
-        /// <summary>Response timeout, in milliseconds.</summary>
-        public const int ResponseTimeoutMs = LinkSettings.DefaultResponseTimeoutMs;
     }
 }
