@@ -23,6 +23,9 @@ public class ConsoleTerminalProgramTests
 {
     private const string NewPassword = "Kx7-tech-2026";
 
+    // picocom on the pty at the console's speed; when it ends, its exit status stays on the screen (as its error would)
+    private static string Picocom(string pty) => $"picocom -b 115200 {pty}; echo picocom ended: $?; sleep 30";
+
     private static void Login(Tmux t, string password)
     {
         t.Line("");
@@ -47,7 +50,7 @@ public class ConsoleTerminalProgramTests
                 string pty = emu.WaitFor(@"console: (/dev/pts/\d+)", "the pty's path").Groups[1].Value;
                 StringAssert.Contains(emu.Output, "NOT CONFIGURED");
                 Assert.IsFalse(emu.Output.Contains("acquirer simulator:"), "--simulator off still started one");
-                using (Tmux t = new($"picocom -b 115200 {pty}"))
+                using (Tmux t = new(Picocom(pty)))
                 {
                     t.WaitFor("Terminal ready", "picocom attached");
                     Login(t, "000000");
@@ -78,7 +81,14 @@ public class ConsoleTerminalProgramTests
                 string pty = emu.WaitFor(@"console: (/dev/pts/\d+)", "the pty's path").Groups[1].Value;
                 StringAssert.Contains(emu.Output, "configuration: the saved configuration");
                 StringAssert.Contains(emu.Output, $"primary   127.0.0.1:{port}");
-                using (Tmux t = new($"picocom -b 115200 {pty}"))
+                using (Tmux t = new(Picocom(pty)))
+                {
+                    // picocom attaches and leaves (Ctrl-A Ctrl-X) before the technician's session: the pty stays usable
+                    t.WaitFor("Terminal ready", "picocom attached");
+                    t.Keys("C-a", "C-x");
+                    t.WaitFor("picocom ended: 0", "picocom left");
+                }
+                using (Tmux t = new(Picocom(pty)))
                 {
                     t.WaitFor("Terminal ready", "picocom attached");
                     Login(t, NewPassword);
