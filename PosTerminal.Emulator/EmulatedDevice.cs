@@ -26,6 +26,9 @@ public sealed class EmulatedDevice : ISystemControl, IDisposable
     // How long one console poll waits before the thread looks at the reboot and quit requests.
     private const int PollMs = 200;
 
+    // The idle loop runs every IdleSlices x PollMs (1 s, like the device's IdlePollMs).
+    private const int IdleSlices = 5;
+
     private readonly RunOptions _options;
     private readonly TextWriter _output;
     private readonly FileStore _store;
@@ -95,11 +98,16 @@ public sealed class EmulatedDevice : ISystemControl, IDisposable
         }
     }
 
-    /// <summary>Starts polling the console on its own thread.</summary>
+    /// <summary>
+    /// Starts polling the console on its own thread, and the idle loop of the device's Program.cs on another: a
+    /// configured terminal signs on after each boot (unless its keys are DUKPT), and a kept connection gets its
+    /// keep-alive echoes.
+    /// </summary>
     public void Run()
     {
         _thread = new Thread(ConsoleLoop) { IsBackground = true, Name = "technician console" };
         _thread.Start();
+        new Thread(IdleLoop) { IsBackground = true, Name = "idle loop" }.Start();
     }
 
     /// <summary>Asks the console thread to end; <see cref="Stopped"/> is set when it has.</summary>
@@ -241,6 +249,29 @@ public sealed class EmulatedDevice : ISystemControl, IDisposable
         }
     }
 
+    private void IdleLoop()
+    {
+        Terminal signedOn = null;
+        while (!_quit)
+        {
+            EmulatorSession session = _current.Session;
+            try
+            {
+                if (session.Terminal != signedOn)
+                {
+                    signedOn = session.Terminal;
+                    if (signedOn.IsConfigured && !signedOn.Settings.Security.IsDukpt) session.SignOn(_output);
+                }
+                session.Terminal.KeepAlive();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                _output.WriteLine("idle loop fault: " + e.GetType().Name);     // the type only: a message may carry data
+            }
+            for (int i = 0; i < IdleSlices && !_quit && _current.Session == session; i++) Thread.Sleep(PollMs);
+        }
+    }
+
     private void DoReboot()
     {
         _rebootRequested = false;
@@ -248,6 +279,7 @@ public sealed class EmulatedDevice : ISystemControl, IDisposable
         Say("[emulator] rebooting: the terminal boots again from " + _store.DirectoryPath);
         _output.WriteLine();
         _output.WriteLine("reboot: the terminal boots again from " + _store.DirectoryPath);
+        _current.Session.Terminal.CloseLink();                                  // the old terminal's kept connection, if any
         Booted b = BootOnce();
         Describe(b);
         _current = b;

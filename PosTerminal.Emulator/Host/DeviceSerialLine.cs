@@ -19,6 +19,10 @@ public sealed class DeviceSerialLine : ISerialLine, IDisposable
 
     private const int ReopenIntervalMs = 1000;
     private const int WriteTimeoutMs = 2000;
+    private const int ReadTimeoutMs = 500;
+
+    // How often a waiting read looks for arrived bytes (a console keystroke then takes at most this long to show).
+    private const int ArrivalPollMs = 10;
 
     private readonly object _lock = new();
     private SerialPort _port;
@@ -60,8 +64,17 @@ public sealed class DeviceSerialLine : ISerialLine, IDisposable
         }
         try
         {
-            port.ReadTimeout = Math.Max(0, timeoutMs);
-            return port.Read(buffer, offset, count);
+            // Waits by looking at what has arrived, and reads only what is there: a read that times out inside
+            // System.IO.Ports may drop bytes arriving as it is cancelled.
+            long until = Environment.TickCount64 + Math.Max(0, timeoutMs);
+            while (true)
+            {
+                int available = port.BytesToRead;
+                if (available > 0) return port.Read(buffer, offset, Math.Min(count, available));
+                long left = until - Environment.TickCount64;
+                if (left <= 0) return 0;
+                Thread.Sleep((int)Math.Min(left, ArrivalPollMs));
+            }
         }
         catch (TimeoutException)
         {
@@ -109,7 +122,7 @@ public sealed class DeviceSerialLine : ISerialLine, IDisposable
     {
         SerialPort p = new(PortName, Baud, Parity.None, 8, StopBits.One)
         {
-            Handshake = Handshake.None, WriteTimeout = WriteTimeoutMs, ReadTimeout = 0,
+            Handshake = Handshake.None, WriteTimeout = WriteTimeoutMs, ReadTimeout = ReadTimeoutMs,
         };
         try
         {

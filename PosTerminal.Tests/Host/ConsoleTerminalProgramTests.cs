@@ -159,7 +159,7 @@ public class ConsoleTerminalProgramTests
             string dll = Path.Combine(AppContext.BaseDirectory, "PosTerminal.Emulator.dll");
             // the emulator in the foreground of the pane's shell, as a person starts it; the shell notes the mode before and after
             string script = $"stty -g > {dir}/before; dotnet {dll} run --simulator off --data {dir}/data --no-trace; "
-                + $"echo EXIT=$?; stty -g > {dir}/after; sleep 60";
+                + $"echo EXIT=$?; stty -g > {dir}/after; echo MODE-SAVED; sleep 60";
             using Tmux t = new($"bash -c '{script}'");
             t.WaitFor(@"(?m)^login:\s*$", "the console's login prompt on the terminal");
             string tty = t.Display("#{pane_tty}");
@@ -183,7 +183,7 @@ public class ConsoleTerminalProgramTests
                 Assert.AreEqual(0, Repo.Run("kill", ["-TERM", pid.Trim()], TimeSpan.FromSeconds(10)).ExitCode);
             }
             t.WaitFor("EXIT=0", "the emulator ended cleanly");
-            TerminalPrograms.WaitFor(() => File.Exists(Path.Combine(dir, "after")) ? "ok" : "", "ok", "the mode after");
+            t.WaitFor("MODE-SAVED", "the mode after");
             Assert.AreEqual(File.ReadAllText(Path.Combine(dir, "before")), File.ReadAllText(Path.Combine(dir, "after")), "the terminal's mode was not restored");
         }
         finally
