@@ -13,8 +13,8 @@ namespace PosTerminal.TechConsole
     /// </summary>
     /// <remarks>
     /// Runs on its own thread beside the terminal's transactions (<c>while (true) console.Poll(1000);</c>). A saved
-    /// configuration applies from the next transaction, never to one in progress; link test and sign-on wait for a
-    /// transaction in progress to end (the terminal runs one exchange at a time). The console is the only editor of the
+    /// configuration applies from the next transaction, never to one in progress; link test, sign-on and the storing of
+    /// keys wait for a transaction in progress to end (the terminal's transaction lock). The console is the only editor of the
     /// configuration.
     /// </remarks>
     public sealed class TechnicianConsole

@@ -73,8 +73,11 @@ namespace PosTerminal.TechConsole
             string kcv = key.CheckValue;
             if (ksn == null)
             {
-                // Put takes the key (and wipes it when the store fails); a new master key drops the old working keys.
-                if (!_terminal.Keys.Put(KeySlot.MasterKey, key))
+                // Put takes the key (and wipes it when the store fails); a new master key drops (and wipes) the working
+                // keys, so it waits for a transaction using them to end.
+                bool stored;
+                lock (_terminal.TransactionLock) stored = _terminal.Keys.Put(KeySlot.MasterKey, key);
+                if (!stored)
                 {
                     session.Error(ConsoleMessages.Key(KeyLoadStatus.StorageFailure) + "; nothing stored");
                     return CommandStatus.Done;
@@ -85,7 +88,7 @@ namespace PosTerminal.TechConsole
             DukptKeyStatus s;
             try
             {
-                s = _terminal.Dukpt.Load(key, ksn);
+                lock (_terminal.TransactionLock) s = _terminal.Dukpt.Load(key, ksn);
             }
             finally
             {
@@ -207,24 +210,28 @@ namespace PosTerminal.TechConsole
                 session.WriteLine("factory reset cancelled; nothing changed");
                 return CommandStatus.Done;
             }
-            // Keys first: if a later step fails, no key outlives a reset that was asked for.
-            if (!_terminal.Keys.PutAll(s_allSlots, new SecretKey[s_allSlots.Length]))
+            // Under the transaction lock: no key is wiped under a transaction, and none starts half-reset.
+            lock (_terminal.TransactionLock)
             {
-                session.Error("the key store could not be written; nothing changed");
-                return CommandStatus.Done;
+                // Keys first: if a later step fails, no key outlives a reset that was asked for.
+                if (!_terminal.Keys.PutAll(s_allSlots, new SecretKey[s_allSlots.Length]))
+                {
+                    session.Error("the key store could not be written; nothing changed");
+                    return CommandStatus.Done;
+                }
+                if (!_terminal.Dukpt.Erase())
+                {
+                    session.Error("keys erased, but the DUKPT state could not be written; run factory-reset again");
+                    return CommandStatus.Done;
+                }
+                ConfigStatus s = _config.ResetToDefaults();
+                if (s != ConfigStatus.Ok)
+                {
+                    session.Error("keys erased, but " + ConsoleMessages.Config(s) + "; run factory-reset again");
+                    return CommandStatus.Done;
+                }
+                _terminal.SetNotConfigured();
             }
-            if (!_terminal.Dukpt.Erase())
-            {
-                session.Error("keys erased, but the DUKPT state could not be written; run factory-reset again");
-                return CommandStatus.Done;
-            }
-            ConfigStatus s = _config.ResetToDefaults();
-            if (s != ConfigStatus.Ok)
-            {
-                session.Error("keys erased, but " + ConsoleMessages.Config(s) + "; run factory-reset again");
-                return CommandStatus.Done;
-            }
-            _terminal.SetNotConfigured();
             _savedSinceBoot = true;
             UpdateNotice();
             session.WriteLine("factory reset done; rebooting");

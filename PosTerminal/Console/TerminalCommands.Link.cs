@@ -13,8 +13,9 @@ namespace PosTerminal.TechConsole
         private CommandStatus ShowStatus(ConsoleSession session)
         {
             string load = ConsoleMessages.LoadWarning(_boot.Load);
-            session.WriteLine("configuration: " + (load == null ? "loaded at boot" : load.Substring("warning: ".Length))
-                + (_savedSinceBoot ? "; saved since" : ""));
+            if (load != null) load = load.Substring("warning: ".Length);
+            if (_savedSinceBoot) session.WriteLine("configuration: saved since boot" + (load == null ? "" : " (at boot: " + load + ")"));
+            else session.WriteLine("configuration: " + (load == null ? "loaded at boot" : load));
             int pending = _config.PendingChanges().Length;
             if (pending > 0) session.WriteLine("unsaved changes: " + pending.ToString() + " (pending lists them)");
             session.WriteLine("terminal: " + (_terminal.IsConfigured ? "configured, profile " + _terminal.Settings.Profile.Name

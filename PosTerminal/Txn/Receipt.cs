@@ -32,7 +32,7 @@ namespace PosTerminal.Txn
             return r;
         }
 
-        /// <summary>The result line: the response text and code, or what went wrong on the link.</summary>
+        /// <summary>The result line: the response text and code, what went wrong on the link, or (refused) whether the terminal is not configured.</summary>
         public static string ResultText(TxnOutcome o)
         {
             switch (o.Result)
@@ -50,6 +50,8 @@ namespace PosTerminal.Txn
                     return "TERMINAL ERROR";
                 case TxnResult.MacFailed:
                     return "HOST MAC ERROR - NOT ACCEPTED";
+                case TxnResult.Refused:
+                    return o.Refusal == RefusalReason.NotConfigured ? "NOT CONFIGURED - CALL TECHNICIAN" : "NOT PROCESSED";
                 default:
                     return "NOT PROCESSED";
             }

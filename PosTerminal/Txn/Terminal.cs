@@ -118,6 +118,15 @@ namespace PosTerminal.Txn
             _notConfigured = true;
         }
 
+        /// <summary>
+        /// The lock every transaction, sign-on and echo holds: the console takes it to change keys, so that no key is
+        /// replaced (and wiped) under a transaction using it.
+        /// </summary>
+        internal object TransactionLock
+        {
+            get { return _txnLock; }
+        }
+
         /// <summary>The outcome of the last transaction run (refused ones included), or null before the first. Masked data only.</summary>
         public TxnOutcome LastTransaction
         {

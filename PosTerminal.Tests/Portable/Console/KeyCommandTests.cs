@@ -57,6 +57,23 @@ namespace PosTerminal.Tests.TechConsole
         }
 
         [TestMethod]
+        public void FactoryReset_ErasesDukptKey_SameKeyIdCannotBeReloadedAtAUsedCounter()
+        {
+            TechnicianRig rig = TechnicianRig.LoggedIn(ConsoleRole.Supervisor);
+            rig.Type("key-load dukpt 2 " + InitialKsn, Component1, Component2, IpekKcv);
+            Assert.IsTrue(rig.Boot.Terminal.Dukpt.HasKey);
+            Assert.IsTrue(rig.Type("factory-reset", "erase").IndexOf("factory reset done") >= 0);
+            Assert.IsFalse(rig.Boot.Terminal.Dukpt.HasKey);
+            Assert.IsNull(rig.Boot.Terminal.Dukpt.Current);
+            rig.Restart();
+            Assert.IsNull(rig.Boot.Terminal.Dukpt.Current);
+            rig.FirstLogin(ConsoleRole.Supervisor);
+            string again = rig.Type("key-load dukpt 2 " + InitialKsn, Component1, Component2, IpekKcv);
+            Assert.IsTrue(again.IndexOf("error: DUKPT key not loaded: this key ID was already used here") >= 0, again);
+            Assert.IsFalse(rig.Boot.Terminal.Dukpt.HasKey);
+        }
+
+        [TestMethod]
         public void KeyLoadTmk_ThreeComponents_StoredWithKcv_ShowKeys()
         {
             TechnicianRig rig = TechnicianRig.LoggedIn(ConsoleRole.Supervisor);

@@ -33,6 +33,7 @@ namespace PosTerminal.Tests.TechConsole
             Assert.AreEqual((int)TxnResult.Refused, (int)o.Result);
             Assert.AreEqual((int)RefusalReason.NotConfigured, (int)o.Refusal);
             Assert.AreEqual(0, o.Stan);
+            Assert.AreEqual("NOT CONFIGURED - CALL TECHNICIAN", Receipt.ResultText(o));      // what the sale loops print
             Assert.AreEqual(0, rig.Boot.Terminal.LinkTest().Length);
             Assert.AreEqual((int)SignOnResult.NotConfigured, (int)rig.Boot.Terminal.SignOn().Result);
             Assert.AreEqual((int)KeepAliveStatus.Off, (int)rig.Boot.Terminal.KeepAlive());
@@ -184,38 +185,39 @@ namespace PosTerminal.Tests.TechConsole
         {
             TechnicianRig rig = TechnicianRig.Configured(ConsoleRole.Technician);
             rig.PutWorkingKeys();
-            System.Threading.ManualResetEvent inSale = new System.Threading.ManualResetEvent(false);
-            System.Threading.ManualResetEvent release = new System.Threading.ManualResetEvent(false);
-            ScriptedLink saleLink = new ScriptedLink(rig.Clock);
-            FakeHost host = new FakeHost(new FrameCodec(AcquirerProfile.Cup.DefaultFrame, rig.Clock), AcquirerProfile.Cup.Spec);
-            int attemptsWhileInSale = -1;
-            saleLink.OnWrite = delegate (ScriptedLink l, byte[] written, int length)
-            {
-                IsoMessage rq = host.Decode(written, length);
-                inSale.Set();
-                release.WaitOne(5000, false);
-                attemptsWhileInSale = rig.Connector.Attempts.Count;
-                l.Enqueue(host.Answer(rq, "00", 10, null));
-            };
-            rig.Connector.Accept("192.168.1.10", 5800, saleLink);
-            rig.Connector.Accept("192.168.1.10", 5800, rig.AnsweringLink("00", rig.NewHost()));
-            System.Threading.Thread sale = new System.Threading.Thread(delegate ()
-            {
-                using (CardData card = TechnicianRig.Card()) rig.Boot.Terminal.Sale(card, 100);
-            });
-            sale.Start();
-            Assert.IsTrue(inSale.WaitOne(5000, false));
-            string output = null;
-            System.Threading.Thread console = new System.Threading.Thread(delegate () { output = rig.Type("link test"); });
-            console.Start();
+            HeldSale sale = rig.StartHeldSale(rig.AnsweringLink("00", rig.NewHost()));
+            string[] output = new string[1];
+            System.Threading.Thread console = rig.TypeOnThread(output, "link test");
             System.Threading.Thread.Sleep(300);                                // the console thread is now waiting on the terminal
             Assert.AreEqual(1, rig.Connector.Attempts.Count);                  // the link test has not connected
-            release.Set();
-            Assert.IsTrue(sale.Join(5000));
+            sale.Release.Set();
+            Assert.IsTrue(sale.Thread.Join(5000));
             Assert.IsTrue(console.Join(5000));
-            Assert.AreEqual(1, attemptsWhileInSale);                           // nothing interleaved with the sale
+            Assert.AreEqual(1, sale.AttemptsAtRelease);                        // nothing interleaved with the sale
             Assert.AreEqual(2, rig.Connector.Attempts.Count);
-            Assert.IsTrue(output.IndexOf("primary 192.168.1.10:5800: ok, answered in ") >= 0, output);
+            Assert.IsTrue(output[0].IndexOf("primary 192.168.1.10:5800: ok, answered in ") >= 0, output[0]);
+        }
+
+        [TestMethod]
+        public void KeyLoad_StoresOnlyAfterTheTransactionInProgress()
+        {
+            TechnicianRig rig = TechnicianRig.Configured(ConsoleRole.Supervisor);
+            rig.PutWorkingKeys();
+            HeldSale sale = rig.StartHeldSale();
+            string[] output = new string[1];
+            System.Threading.Thread console = rig.TypeOnThread(output, "key-load tmk 2", "0123456789ABCDEFFEDCBA9876543210",
+                "6BE1D79D289A96A27B56093BA181A12A", "AF8C07");
+            System.Threading.Thread.Sleep(300);
+            Assert.IsFalse(rig.Boot.Terminal.Keys.Has(PosTerminal.Security.KeySlot.MasterKey));   // not while the sale runs
+            Assert.IsTrue(rig.Boot.Terminal.Keys.Has(PosTerminal.Security.KeySlot.MacKey));       // its keys untouched
+            sale.Release.Set();
+            Assert.IsTrue(sale.Thread.Join(5000));
+            Assert.IsTrue(console.Join(5000));
+            Assert.IsFalse(sale.KeysAtRelease);
+            Assert.IsTrue(output[0].IndexOf("master key loaded, KCV AF8C07") >= 0, output[0]);
+            Assert.AreEqual("AF8C07", rig.Boot.Terminal.Keys.Get(PosTerminal.Security.KeySlot.MasterKey).CheckValue);
+            Assert.IsFalse(rig.Boot.Terminal.Keys.Has(PosTerminal.Security.KeySlot.MacKey));      // replaced after the sale
+            Assert.AreEqual((int)TxnResult.MacFailed, (int)sale.Outcome.Result);                 // the fake host sends no MAC
         }
 
         [TestMethod]
@@ -226,7 +228,7 @@ namespace PosTerminal.Tests.TechConsole
             rig.Connector.Fail("192.168.1.10", 5800, LinkStatus.Refused);
             using (CardData card = TechnicianRig.Card()) rig.Boot.Terminal.Sale(card, 12345);
             string o = rig.Type("show status");
-            Assert.IsTrue(o.IndexOf("configuration: no configuration saved yet: factory defaults in use; saved since") >= 0, o);
+            Assert.IsTrue(o.IndexOf("configuration: saved since boot (at boot: no configuration saved yet: factory defaults in use)") >= 0, o);
             Assert.IsTrue(o.IndexOf("terminal: configured, profile cup, tid 88880001") >= 0, o);
             Assert.IsTrue(o.IndexOf("link: a connection per transaction (none held now)") >= 0, o);
             Assert.IsTrue(o.IndexOf("last transaction: SALE, 621226*********6782, amount 12345 (minor units), not sent, stan 000001\r\n") >= 0, o);

@@ -128,6 +128,47 @@ namespace PosTerminal.Tests.TechConsole
             Assert.IsTrue(Boot.Terminal.Keys.PutAll(slots, keys));
         }
 
+        /// <summary>
+        /// Starts a sale on its own thread whose request reaches the host and then waits there until
+        /// <see cref="HeldSale.Release"/> is set (5 s at most); returns once the sale is held. The primary host must be
+        /// 192.168.1.10:5800 and the working keys in place. <paramref name="next"/> are the links later connects to that
+        /// host get, in order (the connector serves its script first come, first served).
+        /// </summary>
+        public HeldSale StartHeldSale(params ScriptedLink[] next)
+        {
+            HeldSale held = new HeldSale();
+            ScriptedLink link = new ScriptedLink(Clock);
+            FakeHost host = NewHost();
+            TechnicianRig rig = this;
+            link.OnWrite = delegate (ScriptedLink l, byte[] written, int length)
+            {
+                IsoMessage rq = host.Decode(written, length);
+                held.InSale.Set();
+                held.Release.WaitOne(5000, false);
+                held.AttemptsAtRelease = rig.Connector.Attempts.Count;
+                held.KeysAtRelease = rig.Boot.Terminal.Keys.Has(KeySlot.MasterKey);
+                l.Enqueue(host.Answer(rq, "00", 10, null));
+            };
+            Connector.Accept("192.168.1.10", 5800, link);
+            for (int i = 0; i < next.Length; i++) Connector.Accept("192.168.1.10", 5800, next[i]);
+            held.Thread = new System.Threading.Thread(delegate ()
+            {
+                using (CardData card = Card()) held.Outcome = rig.Boot.Terminal.Sale(card, 100);
+            });
+            held.Thread.Start();
+            Assert.IsTrue(held.InSale.WaitOne(5000, false));
+            return held;
+        }
+
+        /// <summary>Types <paramref name="lines"/> on a thread of its own; the output lands in <paramref name="output"/>[0].</summary>
+        public System.Threading.Thread TypeOnThread(string[] output, params string[] lines)
+        {
+            TechnicianRig rig = this;
+            System.Threading.Thread t = new System.Threading.Thread(delegate () { output[0] = rig.Type(lines); });
+            t.Start();
+            return t;
+        }
+
         /// <summary>A fake cup host.</summary>
         public FakeHost NewHost()
         {
@@ -145,5 +186,16 @@ namespace PosTerminal.Tests.TechConsole
             };
             return link;
         }
+    }
+
+    /// <summary>A sale held at its host by <see cref="TechnicianRig.StartHeldSale"/>.</summary>
+    public sealed class HeldSale
+    {
+        public readonly System.Threading.ManualResetEvent InSale = new System.Threading.ManualResetEvent(false);
+        public readonly System.Threading.ManualResetEvent Release = new System.Threading.ManualResetEvent(false);
+        public System.Threading.Thread Thread;
+        public TxnOutcome Outcome;
+        public int AttemptsAtRelease = -1;
+        public bool KeysAtRelease;
     }
 }
