@@ -26,6 +26,9 @@ public sealed class EmulatedDevice : ISystemControl, IDisposable
     // How long one console poll waits before the thread looks at the reboot and quit requests.
     private const int PollMs = 200;
 
+    // What the console reads to log out: Ctrl-U (erase the line typed so far), "logout", Enter.
+    private static readonly byte[] LogoutKeys = [0x15, (byte)'l', (byte)'o', (byte)'g', (byte)'o', (byte)'u', (byte)'t', (byte)'\r'];
+
     // The idle loop runs every IdleSlices x PollMs (1 s, like the device's IdlePollMs).
     private const int IdleSlices = 5;
 
@@ -232,10 +235,19 @@ public sealed class EmulatedDevice : ISystemControl, IDisposable
     {
         try
         {
+            bool attached = false;
             while (!_quit)
             {
                 _current.Console.Poll(PollMs);
                 if (_rebootRequested && !_quit) DoReboot();
+                if (Line is PtySerialLine pty)
+                {
+                    // The terminal program left the pty while logged in: log the session out, so that whoever attaches
+                    // next meets the login prompt (a dialog in progress ends at the idle logout instead).
+                    bool now = !pty.IsDetached;
+                    if (attached && !now && _current.Console.Session.Role != ConsoleRole.None) _line.Type(LogoutKeys);
+                    attached = now;
+                }
                 if (Line is FdSerialLine f && f.EndOfInput)
                 {
                     if (Line is StdioSerialLine) _output.WriteLine("console: input ended (Ctrl-\\ or end of file): quitting");
@@ -306,10 +318,21 @@ public sealed class EmulatedDevice : ISystemControl, IDisposable
 
         public ISerialLine Inner => inner;
 
+        private readonly System.Collections.Concurrent.ConcurrentQueue<byte> _typed = new();
+
         public void Stop() => _stopped = true;
+
+        // Bytes the console reads before the line's own, as if typed.
+        public void Type(byte[] keys)
+        {
+            foreach (byte b in keys) _typed.Enqueue(b);
+        }
 
         public int Read(byte[] buffer, int offset, int count, int timeoutMs)
         {
+            int k = 0;
+            while (k < count && _typed.TryDequeue(out byte b)) buffer[offset + k++] = b;
+            if (k > 0) return k;
             // a dialog may wait minutes for an answer: wait in slices, looking at the stop request between them
             long until = Environment.TickCount64 + Math.Max(0, timeoutMs);
             while (!Ended)

@@ -158,6 +158,18 @@ public class RunTests
             peer.Line("link test");
             peer.WaitFor($@"answered by primary 127\.0\.0\.1:{sim.Host.Port} in \d+ ms", "link test after the reboot", mark);
             Assert.IsFalse(peer.Seen.Contains(Password), "a password was echoed");
+            peer.Line("set merchant-name HALF");
+            peer.WaitFor("merchant-name = HALF", "staged", mark);
+
+            // the terminal program leaves while logged in: whoever attaches next meets the login prompt
+            peer.Dispose();
+            TerminalPrograms.WaitFor(() => ((PtySerialLine)device.Line).IsDetached ? "gone" : "", "gone", "the program left");
+            Thread.Sleep(1000);                                                 // the console thread looks every 200 ms
+            using PtyPeer next = new(((PtySerialLine)device.Line).SlavePath);
+            next.Line("");
+            next.WaitFor("login: ", "login prompt for the next person");
+            Thread.Sleep(300);
+            Assert.IsFalse(next.Seen.Contains("tech> "), "the session was still logged in: " + next.Seen);
         }
         finally
         {
