@@ -127,7 +127,7 @@ public sealed class EmulatedDevice : ISystemControl, IDisposable
     /// <summary>Stops the console thread, closes the line (restoring a terminal's mode) and stops the simulator.</summary>
     public void Dispose()
     {
-        _quit = true;
+        Quit();
         if (_thread != null && Thread.CurrentThread != _thread) _thread.Join(TimeSpan.FromSeconds(10));
         (_line.Inner as IDisposable)?.Dispose();
         _simulator?.DisposeAsync().AsTask().GetAwaiter().GetResult();

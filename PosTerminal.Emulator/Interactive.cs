@@ -13,7 +13,7 @@ namespace PosTerminal.Emulator;
 /// </summary>
 public static class Interactive
 {
-    /// <summary>Runs until quit or end of input; returns 0 (1 when the console's line could not be opened).</summary>
+    /// <summary>Runs until quit or end of input; returns 0 (1 when the console's line or the data directory could not be opened).</summary>
     public static int Run(RunOptions o, TextReader input, TextWriter output)
     {
         output = TextWriter.Synchronized(output);
@@ -26,12 +26,12 @@ public static class Interactive
         }
         catch (IOException e)
         {
-            output.WriteLine("error: the console's line could not be opened: " + e.Message);
+            output.WriteLine("error: the emulator could not start (console line or data directory): " + e.Message);
             return 1;
         }
         catch (UnauthorizedAccessException e)
         {
-            output.WriteLine("error: the console's line could not be opened: " + e.Message);
+            output.WriteLine("error: the emulator could not start (console line or data directory): " + e.Message);
             return 1;
         }
         int signals = 0;

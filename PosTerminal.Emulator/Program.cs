@@ -54,7 +54,7 @@ namespace PosTerminal.Emulator
               --no-trace                 do not print the frames
 
             exit codes (demo): 0 every sale approved, 3 a sale declined, 4 a sale not completed (no host, no
-            response, refused, nothing read), 2 usage error; run exits 0 (1 when the console's line cannot be opened)
+            response, refused, nothing read), 2 usage error; run exits 0 (1 when the console's line or the data directory cannot be opened)
             """;
 
         /// <summary>Runs a command; returns the process exit code.</summary>

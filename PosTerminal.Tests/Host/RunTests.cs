@@ -178,6 +178,26 @@ public class RunTests
     }
 
     [TestMethod]
+    public async Task Cli_SerialDeviceMissing_ExitsWithTheReason()
+    {
+        string dir = TerminalPrograms.TempDir("posterminal-run-");
+        try
+        {
+            StringWriter output = new();
+            StringWriter error = new();
+            int code = await Cli.Run(["run", "--serial", "/nonexistent/ttyUSB9", "--simulator", "off", "--data", dir], output, error);
+            string text = output.ToString() + error;
+            Assert.IsTrue(code is 1 or 2, $"exit {code}: {text}");
+            StringAssert.Contains(text, "error: ");
+            StringAssert.Contains(text, "ttyUSB9");
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [TestMethod]
     [DataRow("--pty --serial /dev/ttyS0", "not both")]
     [DataRow("--simulator maybe", "--simulator is on or off")]
     [DataRow("--simulator-port 70000", "--simulator-port is 1-65535")]
