@@ -10,8 +10,13 @@ namespace PosTerminal.Emulator;
 /// Prints the link's traffic to a writer: connect attempts, then each frame's length, TPDU and header and a
 /// field-by-field listing with sensitive fields masked (<see cref="MessageDump"/>). Never prints a raw frame.
 /// </summary>
-public sealed class ConsoleTrace(TextWriter output, LinkSettings settings) : ILinkObserver
+public sealed class ConsoleTrace(TextWriter output, System.Func<FrameFormat> frameFormat) : ILinkObserver
 {
+    /// <summary>A trace of a link whose settings are <paramref name="settings"/>.</summary>
+    public ConsoleTrace(TextWriter output, LinkSettings settings) : this(output, () => settings.Frame)
+    {
+    }
+
     /// <inheritdoc />
     public void OnConnect(int index, HostEndpoint host, LinkStatus status) =>
         output.WriteLine($"-- connect {LinkSettings.HostRole(index)} {host}: {Describe(status)}");
@@ -36,7 +41,7 @@ public sealed class ConsoleTrace(TextWriter output, LinkSettings settings) : ILi
 
     private string Envelope(byte[] frame, int messageOffset)
     {
-        FrameFormat f = settings.Frame;
+        FrameFormat f = frameFormat();
         int p = f.LengthBytes;
         string s = "[LEN " + Hex.Encode(frame, 0, p) + "]";
         if (f.HasTpdu)

@@ -30,7 +30,7 @@ public sealed class DemoOptions
     public string Card { get; set; } = "cup-debit";
 
     /// <summary>Where the terminal keeps its non-volatile data.</summary>
-    public string DataDir { get; set; } = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".posterminal", "emulator");
+    public string DataDir { get; set; } = RunOptions.DefaultDataDir;
 
     /// <summary>Connect timeout in ms.</summary>
     public int ConnectTimeoutMs { get; set; } = 3000;

@@ -27,18 +27,23 @@ public sealed class EmulatorSession : IAsyncDisposable
 
     private readonly AcquirerHost _simulator;
 
-    private EmulatorSession(Terminal terminal, SecuritySettings security, AcquirerHost simulator)
+    private EmulatorSession(Terminal terminal, AcquirerHost simulator)
     {
         Terminal = terminal;
-        Security = security;
         _simulator = simulator;
     }
+
+    /// <summary>
+    /// A session around a terminal built elsewhere (by <c>Boot.Start</c> in <c>run</c>); <paramref name="simulator"/>,
+    /// when given, is stopped with the session.
+    /// </summary>
+    public static EmulatorSession Around(Terminal terminal, AcquirerHost simulator = null) => new(terminal ?? throw new ArgumentNullException(nameof(terminal)), simulator);
 
     /// <summary>The terminal.</summary>
     public Terminal Terminal { get; }
 
-    /// <summary>Its security configuration.</summary>
-    public SecuritySettings Security { get; }
+    /// <summary>Its security configuration (as the settings in force say).</summary>
+    public SecuritySettings Security => Terminal.Settings.Security;
 
     /// <summary>The board's readers.</summary>
     public VirtualBoard Board { get; } = new();
@@ -86,7 +91,7 @@ public sealed class EmulatorSession : IAsyncDisposable
                 output.WriteLine($"   {LinkSettings.HostRole(i),-9} {link.Host(i)}{note}");
             }
             output.WriteLine($"   timeouts: connect {link.ConnectTimeoutMs} ms, response {link.ResponseTimeoutMs} ms; data in {store.DirectoryPath}");
-            EmulatorSession session = new(terminal, sec, simulator);
+            EmulatorSession session = new(terminal, simulator);
             simulator = null;
             return session;
         }
@@ -176,9 +181,12 @@ public sealed class EmulatorSession : IAsyncDisposable
         if (_simulator != null) await _simulator.DisposeAsync();
     }
 
-    // The key ceremony the first time: the master key from two components (their check values printed, as the
-    // custodians compare them with their forms), or the DUKPT initial key and KSN from the injection facility.
-    private bool LoadKeys(TextWriter output)
+    /// <summary>
+    /// The key ceremony the first time: the master key from two components (their check values printed, as the
+    /// custodians compare them with their forms), or the DUKPT initial key and KSN from the injection facility. Keys
+    /// already in the store that fit the security settings are kept. Returns false when the keys could not be loaded.
+    /// </summary>
+    public bool LoadKeys(TextWriter output)
     {
         Terminal terminal = Terminal;
         SecuritySettings sec = Security;

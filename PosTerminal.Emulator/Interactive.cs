@@ -1,184 +1,104 @@
 using System;
 using System.IO;
+using System.Runtime.InteropServices;
 using System.Threading;
-using System.Threading.Tasks;
-using PosTerminal.Cards;
-using PosTerminal.Cards.Readers;
-using PosTerminal.Emulator.Board;
-using PosTerminal.Txn;
 
 namespace PosTerminal.Emulator;
 
 /// <summary>
-/// The emulator's interactive mode (<c>run</c>): the terminal waits for a card or a code with the firmware's
-/// <see cref="CardWait"/> while a person acts on the virtual board at a prompt: "swipe visa", "scan alipay",
-/// "scan 6901234567892", "cancel". Each sale's frames, receipt and result are printed as in the demo.
+/// The emulator's interactive mode (<c>run</c>): the device boots from its data directory (<see cref="EmulatedDevice"/>)
+/// with its technician console, and a person acts on the virtual board with <see cref="BoardCommands"/>. With
+/// <c>--pty</c> or <c>--serial</c> the console is on that line and the board prompt stays on standard input; otherwise
+/// the console is on this terminal and the board commands are console commands too.
 /// </summary>
 public static class Interactive
 {
-    /// <summary>How long a sale waits for a card or code.</summary>
-    public const int PresentTimeoutMs = 60_000;
-
-    // How long the prompt waits for a presentation to be read (or reported) before it takes the next command.
-    private const int SettleMs = 5_000;
-
-    private const string Help = """
-        commands:
-          sale AMOUNT            start a sale (e.g. sale 12.34), then present a card or a code
-          swipe CARD [HOW]       swipe a test card (starts a sale of the last amount if none waits);
-                                 HOW: reverse, slow (10 cm/s), fast (150 cm/s), jitter (25 %), damaged
-          scan CODE              hold a payment code under the scanner: a test code's name or any text
-          cancel                 cancel the waiting sale
-          cards, codes           list the test cards and codes
-          signon                 sign on again (new working keys)
-          help, quit
-        """;
-
-    /// <summary>Runs the prompt on <paramref name="input"/> until quit or end of input; returns 0.</summary>
-    public static async Task<int> Run(DemoOptions o, TextReader input, TextWriter output)
+    /// <summary>Runs until quit or end of input; returns 0 (1 when the console's line or the data directory could not be opened).</summary>
+    public static int Run(RunOptions o, TextReader input, TextWriter output)
     {
         output = TextWriter.Synchronized(output);
-        await using EmulatorSession session = EmulatorSession.Open(o, output);
-        if (!session.Prepare(output)) return Demo.NotCompleted;
-        output.WriteLine();
-        output.WriteLine(Help);
-        long amount = o.AmountMinor;
-        PendingSale pending = null;
-        TestCard lastCard = null;
-        while (true)
+        EmulatedDevice device = null;
+        BoardCommands board = new(() => device.Session, o.AmountMinor, o.Pin, output);
+        Action<TechConsole.CommandTable> boardInConsole = o.Console == ConsoleLine.Stdio ? t => board.AddTo(t, () => device.Quit()) : null;
+        try
         {
-            if (pending != null && pending.Done.IsCompleted) pending = null;
-            output.Write(pending == null ? "pos> " : "present card or code> ");
+            device = EmulatedDevice.Start(o, output, boardInConsole, board.Stop);
+        }
+        catch (IOException e)
+        {
+            output.WriteLine("error: the emulator could not start (console line or data directory): " + e.Message);
+            return 1;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            output.WriteLine("error: the emulator could not start (console line or data directory): " + e.Message);
+            return 1;
+        }
+        int signals = 0;
+        void Stop(PosixSignalContext c)
+        {
+            // the first Ctrl-C or kill stops the emulator in order (the pty's link removed, a terminal's mode restored);
+            // a second one is not held back
+            if (Interlocked.Increment(ref signals) > 1) return;
+            c.Cancel = true;
+            output.WriteLine("stopping");
+            device.Quit();
+        }
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using (device)
+        {
+            device.Run();
+            if (o.Console == ConsoleLine.Stdio)
+            {
+                device.Stopped.WaitOne();
+            }
+            else
+            {
+                output.WriteLine();
+                output.WriteLine(BoardCommands.Help);
+                // The prompt blocks in ReadLine, so it has its own thread: a signal or the console's end stops the device
+                // without waiting for a line.
+                Thread prompt = new(() =>
+                {
+                    if (BoardPrompt(board, device, input, output)) device.Quit();
+                    else output.WriteLine("board input ended; the console runs on until the emulator is stopped (Ctrl-C, kill)");
+                }) { IsBackground = true, Name = "board prompt" };
+                prompt.Start();
+                device.Stopped.WaitOne();
+            }
+            board.Stop();
+        }
+        return 0;
+    }
+
+    // The board prompt on standard input, while the console runs on its own line. False at the end of the input.
+    private static bool BoardPrompt(BoardCommands board, EmulatedDevice device, TextReader input, TextWriter output)
+    {
+        while (!device.Stopped.WaitOne(0))
+        {
+            output.Write(board.Waiting ? "present card or code> " : "pos> ");
             output.Flush();
             string line = input.ReadLine();
-            if (line == null) break;
+            if (line == null) return false;
             string[] w = line.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (w.Length == 0) continue;
+            string verb = w[0].ToLowerInvariant();
+            if (verb is "quit" or "exit") return true;
+            if (verb is "help" or "?")
+            {
+                output.WriteLine(BoardCommands.Help);
+                continue;
+            }
             try
             {
-                switch (w[0].ToLowerInvariant())
-                {
-                    case "help":
-                    case "?":
-                        output.WriteLine(Help);
-                        break;
-                    case "cards":
-                        foreach (TestCard c in TestCard.All) output.WriteLine($"  {c.Name,-12} {c.Description}");
-                        break;
-                    case "codes":
-                        foreach (TestCode c in TestCode.All) output.WriteLine($"  {c.Name,-12} {c.Description}");
-                        break;
-                    case "sale":
-                        if (pending != null) throw new ArgumentException("a sale is already waiting: present a card or code, or cancel");
-                        if (w.Length != 2) throw new ArgumentException("sale takes an amount, e.g. sale 12.34");
-                        amount = DemoOptions.ParseAmount(w[1], o.Profile);
-                        pending = PendingSale.Start(session, amount, o.Pin, () => lastCard, output);
-                        break;
-                    case "swipe":
-                        if (w.Length < 2) throw new ArgumentException("swipe takes a test card's name (see: cards)");
-                        TestCard card = TestCard.Find(w[1]) ?? throw new ArgumentException($"unknown card '{w[1]}' (see: cards)");
-                        SwipeOptions how = SwipeHow(w);
-                        pending ??= PendingSale.Start(session, amount, o.Pin, () => lastCard, output);
-                        lastCard = card;
-                        session.Board.Swipe(card, how);
-                        pending.Settle();
-                        break;
-                    case "scan":
-                        if (w.Length < 2) throw new ArgumentException("scan takes a test code's name (see: codes) or the text to scan");
-                        string symbol = TestCode.Find(w[1])?.Symbol ?? line.Trim()[4..].Trim();
-                        pending ??= PendingSale.Start(session, amount, o.Pin, () => lastCard, output);
-                        session.Board.Scan(symbol);
-                        pending.Settle();
-                        break;
-                    case "cancel":
-                        if (pending == null) throw new ArgumentException("no sale is waiting");
-                        pending.Cancel.Cancel();
-                        pending.Settle();
-                        break;
-                    case "signon":
-                        if (pending != null) throw new ArgumentException("a sale is waiting: cancel it first");
-                        session.SignOn(output);
-                        break;
-                    case "quit":
-                    case "exit":
-                        pending?.Cancel.Cancel();
-                        pending?.Done.Wait(SettleMs);
-                        return 0;
-                    default:
-                        throw new ArgumentException($"unknown command '{w[0]}' (try: help)");
-                }
+                if (!board.Execute(w, line)) output.WriteLine($"error: unknown command '{w[0]}' (try: help; the terminal's settings are on the console)");
             }
             catch (ArgumentException e)
             {
                 output.WriteLine("error: " + e.Message);
             }
         }
-        pending?.Cancel.Cancel();
-        pending?.Done.Wait(SettleMs);
-        return 0;
-    }
-
-    private static SwipeOptions SwipeHow(string[] w)
-    {
-        SwipeOptions how = VirtualMagstripeReader.DefaultSwipe;
-        for (int i = 2; i < w.Length; i++)
-        {
-            how = w[i].ToLowerInvariant() switch
-            {
-                "reverse" => how with { Reverse = true },
-                "slow" => how with { StartSpeedCmPerS = 10, EndSpeedCmPerS = 12 },
-                "fast" => how with { StartSpeedCmPerS = 140, EndSpeedCmPerS = 150 },
-                "jitter" => how with { JitterPercent = 25 },
-                "damaged" => how with { FlipBit = 60 },
-                _ => throw new ArgumentException($"swipe: '{w[i]}' is not reverse, slow, fast, jitter or damaged"),
-            };
-        }
-        return how;
-    }
-
-    // One sale waiting for its card or code on a worker thread, then running.
-    private sealed class PendingSale
-    {
-        private Demo.PrintingObserver _observer;
-
-        public CancelSignal Cancel { get; } = new();
-
-        public Task Done { get; private set; }
-
-        public static PendingSale Start(EmulatorSession session, long amountMinor, string pinOverride, Func<TestCard> lastCard, TextWriter output)
-        {
-            PendingSale p = new();
-            p._observer = new Demo.PrintingObserver(session.Board, output, null);
-            output.WriteLine($"sale of {Currency.Format(amountMinor, session.Terminal.Settings.Currency)}: PRESENT CARD OR CODE (swipe CARD | scan CODE | cancel)");
-            session.Board.Wait.Reset();
-            p.Done = Task.Run(() =>
-            {
-                CardWaitResult r = session.Board.Wait.Wait(PresentTimeoutMs, p.Cancel, p._observer, out CardData card, out PaymentCode code);
-                if (r == CardWaitResult.Card)
-                {
-                    using (card)
-                    {
-                        TestCard tc = lastCard();
-                        session.CardSale(card, tc?.Description ?? "card", amountMinor, pinOverride ?? tc?.Pin, output);
-                    }
-                }
-                else if (r == CardWaitResult.Code)
-                {
-                    using (code) session.CodeSale(code, amountMinor, output);
-                }
-                else
-                {
-                    output.WriteLine(r == CardWaitResult.Cancelled ? "sale cancelled: nothing was sent" : "no card or code in time: nothing was sent");
-                }
-            });
-            return p;
-        }
-
-        // Waits until the sale is over or the wait reported something (a rejected swipe or code), at most SettleMs.
-        public void Settle()
-        {
-            Task reported = _observer.Reported.WaitAsync(SettleMs);
-            Task.WaitAny(Done, reported);
-        }
+        return true;
     }
 }

@@ -16,12 +16,28 @@ namespace PosTerminal.Emulator
             usage: PosTerminal.Emulator <command> [options]
               demo     two sales against the built-in acquirer simulator (or a given host): a test card swiped
                        past the virtual head, then a payment code under the virtual scanner
-              run      interactive: the terminal waits for a card or code while you type swipe CARD, scan CODE, ...
+              run      the terminal as a device: boots from its data directory, with its technician console (on this
+                       terminal, a pty or a serial device) and the virtual board (sale, swipe CARD, scan CODE, ...)
               cards    list the test cards of the virtual board
               codes    list the test payment codes (and non-codes) the virtual scanner can scan
               crypto   payment crypto calculator: encrypt/decrypt, kcv, mac, pinblock, dukpt, track (see: crypto --help)
 
-            demo and run options:
+            run options:
+              --pty                      the console on a new pty (printed: attach picocom, minicom, screen to it);
+                                         this terminal keeps the board prompt
+              --pty-link PATH            also make a symbolic link PATH to the pty
+              --serial DEVICE            the console on a serial device, e.g. /dev/ttyUSB0 (8N1)
+              --baud N                   its speed (default 115200)
+              --data DIR                 the terminal's non-volatile data: configuration, keys, counters
+                                         (default ~/.posterminal/emulator); a new directory boots not configured
+              --simulator on|off         start the built-in acquirer simulator (default on)
+              --simulator-port N         its port on 127.0.0.1 (default 5800; 0 = any free port)
+              --amount 123.45            the first sale's amount
+              --no-pin                   sales without PIN
+              --no-trace                 do not print the frames
+            without --pty or --serial the console is on this terminal and the board commands are console commands
+
+            demo options:
               --profile cup|iso87ascii   acquirer profile (default cup)
               --host ADDR --port N       use this acquirer instead of the built-in simulator
               --backup ADDR:PORT         a backup host (repeatable, up to 3)
@@ -38,7 +54,7 @@ namespace PosTerminal.Emulator
               --no-trace                 do not print the frames
 
             exit codes (demo): 0 every sale approved, 3 a sale declined, 4 a sale not completed (no host, no
-            response, refused, nothing read), 2 usage error; run exits 0
+            response, refused, nothing read), 2 usage error; run exits 0 (1 when the console's line or the data directory cannot be opened)
             """;
 
         /// <summary>Runs a command; returns the process exit code.</summary>
@@ -60,7 +76,7 @@ namespace PosTerminal.Emulator
                         return CryptoCalculator.Run(args, 1, output, error);
                     case "run":
                         if (Array.IndexOf(args, "--help") > 0) { output.WriteLine(Usage); return 0; }
-                        return await Interactive.Run(DemoOptions.Parse(args, 1), Console.In, output);
+                        return Interactive.Run(RunOptions.Parse(args, 1), Console.In, output);
                     case "cards":
                         foreach (TestCard c in TestCard.All) output.WriteLine($"{c.Name,-12} {c.Description}");
                         return 0;

@@ -20,8 +20,12 @@ public static class Repo
         throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory);
     }
 
-    /// <summary>Runs a program with arguments, waiting at most <paramref name="timeout"/>; returns exit code and combined output.</summary>
-    public static (int ExitCode, string Output) Run(string file, string[] args, TimeSpan timeout, string workingDirectory = null)
+    /// <summary>
+    /// Runs a program with arguments, waiting at most <paramref name="timeout"/>; returns exit code and combined output.
+    /// <paramref name="environment"/> adds or replaces environment variables.
+    /// </summary>
+    public static (int ExitCode, string Output) Run(string file, string[] args, TimeSpan timeout, string workingDirectory = null,
+        System.Collections.Generic.IDictionary<string, string> environment = null)
     {
         ProcessStartInfo psi = new(file)
         {
@@ -33,6 +37,7 @@ public static class Repo
         foreach (string a in args) psi.ArgumentList.Add(a);
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         psi.Environment["DOTNET_NOLOGO"] = "1";
+        if (environment != null) foreach (var e in environment) psi.Environment[e.Key] = e.Value;
         StringBuilder output = new();
         using Process p = new() { StartInfo = psi };
         p.OutputDataReceived += (_, e) => { if (e.Data != null) lock (output) output.AppendLine(e.Data); };
