@@ -10,9 +10,9 @@ using PosTerminal.Txn;
 namespace PosTerminal.Emulator;
 
 /// <summary>
-/// What a person does to the virtual board in <c>run</c>: start a sale, swipe a test card, hold a code under the
-/// scanner, cancel. A sale waits for its card or code with the firmware's <see cref="CardWait"/> on a worker thread, then
-/// runs and prints its frames, receipt and result. Typed at the board prompt (<see cref="Execute"/>), or, when the
+/// What a person does to the virtual board in <c>run</c>: start a sale, void, refund or balance inquiry, swipe a test
+/// card, hold a code under the scanner, cancel, settle. A transaction waits for its card (or, a sale, its code) with the
+/// firmware's <see cref="CardWait"/> on a worker thread, then runs and prints its frames, receipt and result. Typed at the board prompt (<see cref="Execute"/>), or, when the
 /// technician console is on the emulator's own terminal, as console commands (<see cref="AddTo"/>).
 /// </summary>
 public sealed class BoardCommands
@@ -27,7 +27,11 @@ public sealed class BoardCommands
           swipe CARD [HOW]       swipe a test card (starts a sale of the last amount if none waits);
                                  HOW: reverse, slow (10 cm/s), fast (150 cm/s), jitter (25 %), damaged
           scan CODE              hold a payment code under the scanner: a test code's name or any text
-          cancel                 cancel the waiting sale
+          void STAN              void the approved sale with that trace number, then swipe its card
+          refund AMOUNT [RRN MMDD]  refund against a sale (default: the last approved sale here), then swipe
+          balance                balance inquiry, then swipe a card
+          cancel                 cancel the waiting transaction
+          settle                 settle the batch (totals, upload, batch end) and print the slip
           cards, codes           list the test cards and codes
           signon                 sign on (new working keys)
           help, quit
@@ -43,6 +47,7 @@ public sealed class BoardCommands
     private long _amount;
     private PendingSale _pending;
     private TestCard _lastCard;
+    private volatile TxnOutcome _lastSale;
 
     /// <summary>
     /// Commands on the board of the session <paramref name="session"/> returns (it changes when the terminal reboots);
@@ -56,7 +61,7 @@ public sealed class BoardCommands
         _pin = pin;
     }
 
-    /// <summary>Whether a sale waits for its card or code (the prompt says "present card or code>").</summary>
+    /// <summary>Whether a transaction waits for its card or code (the prompt says "present card or code>").</summary>
     public bool Waiting
     {
         get
@@ -85,16 +90,35 @@ public sealed class BoardCommands
                     foreach (TestCode c in TestCode.All) _output.WriteLine($"  {c.Name,-12} {c.Description}");
                     return true;
                 case "sale":
-                    if (_pending != null) throw new ArgumentException("a sale is already waiting: present a card or code, or cancel");
+                    NothingWaiting();
                     if (words.Length != 2) throw new ArgumentException("sale takes an amount, e.g. sale 12.34");
                     _amount = DemoOptions.ParseAmount(words[1], null);
-                    _pending = PendingSale.Start(session, _amount, _pin, () => _lastCard, _output);
+                    _pending = StartSale(session);
+                    return true;
+                case "void":
+                    NothingWaiting();
+                    if (words.Length != 2 || !int.TryParse(words[1], out int stan) || stan < 1 || stan > TerminalCounters.MaxValue)
+                        throw new ArgumentException("void takes the sale's trace number (STAN), e.g. void 000012");
+                    _pending = Start(session, new CardRequest(TxnKind.Void, 0, stan, null, null));
+                    return true;
+                case "refund":
+                    NothingWaiting();
+                    _pending = Start(session, Refund(words));
+                    return true;
+                case "balance":
+                    NothingWaiting();
+                    if (words.Length != 1) throw new ArgumentException("balance takes no arguments");
+                    _pending = Start(session, new CardRequest(TxnKind.Balance, 0, 0, null, null));
+                    return true;
+                case "settle":
+                    if (_pending != null) throw new ArgumentException("a transaction is waiting: cancel it first");
+                    session.Settle(_output);
                     return true;
                 case "swipe":
                     if (words.Length < 2) throw new ArgumentException("swipe takes a test card's name (see: cards)");
                     TestCard card = TestCard.Find(words[1]) ?? throw new ArgumentException($"unknown card '{words[1]}' (see: cards)");
                     SwipeOptions how = SwipeHow(words);
-                    _pending ??= PendingSale.Start(session, _amount, _pin, () => _lastCard, _output);
+                    _pending ??= StartSale(session);
                     _lastCard = card;
                     session.Board.Swipe(card, how);
                     _pending.Settle();
@@ -102,12 +126,12 @@ public sealed class BoardCommands
                 case "scan":
                     if (words.Length < 2) throw new ArgumentException("scan takes a test code's name (see: codes) or the text to scan");
                     string symbol = TestCode.Find(words[1])?.Symbol ?? line.Trim()[words[0].Length..].Trim();
-                    _pending ??= PendingSale.Start(session, _amount, _pin, () => _lastCard, _output);
+                    _pending ??= StartSale(session);
                     session.Board.Scan(symbol);
                     _pending.Settle();
                     return true;
                 case "cancel":
-                    if (_pending == null) throw new ArgumentException("no sale is waiting");
+                    if (_pending == null) throw new ArgumentException("nothing is waiting");
                     _pending.Cancel.Cancel();
                     _pending.Settle();
                     return true;
@@ -119,6 +143,29 @@ public sealed class BoardCommands
                     return false;
             }
         }
+    }
+
+    private void NothingWaiting()
+    {
+        if (_pending != null) throw new ArgumentException("a transaction is already waiting: present a card or code, or cancel");
+    }
+
+    private PendingSale StartSale(EmulatorSession session) => Start(session, new CardRequest(TxnKind.Sale, _amount, 0, null, null));
+
+    private PendingSale Start(EmulatorSession session, CardRequest request) =>
+        PendingSale.Start(session, request, _pin, () => _lastCard, o =>
+        {
+            if (o.Type == TransactionType.Sale && o.IsApproved) _lastSale = o;
+        }, _output);
+
+    // refund AMOUNT [RRN MMDD]: the original sale's RRN (12 characters) and date; by default the last sale approved here.
+    private CardRequest Refund(string[] words)
+    {
+        if (words.Length != 2 && words.Length != 4) throw new ArgumentException("refund takes an amount and the original RRN and date (MMDD), e.g. refund 5.00 123456789012 1127");
+        long amount = DemoOptions.ParseAmount(words[1], null);
+        if (words.Length == 4) return new CardRequest(TxnKind.Refund, amount, 0, words[2], words[3]);
+        TxnOutcome sale = _lastSale ?? throw new ArgumentException("no sale approved here yet: give the original RRN and date (refund AMOUNT RRN MMDD)");
+        return new CardRequest(TxnKind.Refund, amount, 0, sale.Rrn, $"{sale.Time.Month:D2}{sale.Time.Day:D2}");
     }
 
     /// <summary>Cancels a waiting sale and waits (bounded) for it to end: before a reboot or quit.</summary>
@@ -137,14 +184,17 @@ public sealed class BoardCommands
 
     /// <summary>
     /// Adds the board commands to a console's table (technician role: the console asks for a login first), plus
-    /// <c>quit</c>, which calls <paramref name="quit"/>. Their output goes to this object's writer.
+    /// <c>quit</c>, which calls <paramref name="quit"/>; not <c>settle</c> and <c>signon</c>: the console has its own. Their output goes to this object's writer.
     /// </summary>
     public void AddTo(CommandTable table, Action quit)
     {
         Add(table, "sale", "sale AMOUNT", "board: start a sale (e.g. sale 12.34), then swipe or scan");
         Add(table, "swipe", "swipe CARD [reverse|slow|fast|jitter|damaged]", "board: swipe a test card (see cards)");
         Add(table, "scan", "scan CODE|TEXT", "board: hold a payment code (see codes) or any text under the scanner");
-        Add(table, "cancel", "cancel", "board: cancel the waiting sale");
+        Add(table, "void", "void STAN", "board: void the approved sale with that trace number, then swipe its card");
+        Add(table, "refund", "refund AMOUNT [RRN MMDD]", "board: refund against a sale (default: the last approved here), then swipe");
+        Add(table, "balance", "balance", "board: balance inquiry, then swipe a card");
+        Add(table, "cancel", "cancel", "board: cancel the waiting transaction");
         Add(table, "cards", "cards", "board: list the test cards");
         Add(table, "codes", "codes", "board: list the test codes");
         table.Add(new ConsoleCommand("quit", "quit", "quit the emulator", ConsoleRole.Technician, (_, _) =>
@@ -189,7 +239,15 @@ public sealed class BoardCommands
         return how;
     }
 
-    // One sale waiting for its card or code on a worker thread, then running.
+    private enum TxnKind { Sale, Void, Refund, Balance }
+
+    // What a presented card is for: a sale or refund of an amount, a void of a trace number, a refund's original RRN and date.
+    private sealed record CardRequest(TxnKind Kind, long AmountMinor, int OriginalStan, string Rrn, string Date)
+    {
+        public string Name => Kind.ToString().ToLowerInvariant();
+    }
+
+    // One transaction waiting for its card (a sale: or code) on a worker thread, then running.
     private sealed class PendingSale
     {
         private Demo.PrintingObserver _observer;
@@ -198,11 +256,18 @@ public sealed class BoardCommands
 
         public Task Done { get; private set; }
 
-        public static PendingSale Start(EmulatorSession session, long amountMinor, string pinOverride, Func<TestCard> lastCard, TextWriter output)
+        public static PendingSale Start(EmulatorSession session, CardRequest rq, string pinOverride, Func<TestCard> lastCard, Action<TxnOutcome> ran, TextWriter output)
         {
             PendingSale p = new();
             p._observer = new Demo.PrintingObserver(session.Board, output, null);
-            output.WriteLine($"sale of {Currency.Format(amountMinor, session.Terminal.Settings.Currency)}: PRESENT CARD OR CODE (swipe CARD | scan CODE | cancel)");
+            string currency = session.Terminal.Settings.Currency;
+            output.WriteLine(rq.Kind switch
+            {
+                TxnKind.Sale => $"sale of {Currency.Format(rq.AmountMinor, currency)}: PRESENT CARD OR CODE (swipe CARD | scan CODE | cancel)",
+                TxnKind.Void => $"void of the sale with STAN {rq.OriginalStan:D6}: PRESENT CARD (swipe CARD | cancel)",
+                TxnKind.Refund => $"refund of {Currency.Format(rq.AmountMinor, currency)}: PRESENT CARD (swipe CARD | cancel)",
+                _ => "balance inquiry: PRESENT CARD (swipe CARD | cancel)",
+            });
             session.Board.Wait.Reset();
             p.Done = Task.Run(() =>
             {
@@ -212,16 +277,28 @@ public sealed class BoardCommands
                     using (card)
                     {
                         TestCard tc = lastCard();
-                        session.CardSale(card, tc?.Description ?? "card", amountMinor, pinOverride ?? tc?.Pin, output);
+                        string description = tc?.Description ?? "card";
+                        string pin = pinOverride ?? tc?.Pin;
+                        ran(rq.Kind switch
+                        {
+                            TxnKind.Sale => session.CardSale(card, description, rq.AmountMinor, pin, output),
+                            TxnKind.Void => session.CardVoid(card, description, rq.OriginalStan, output),
+                            TxnKind.Refund => session.CardRefund(card, description, rq.AmountMinor, rq.Rrn, rq.Date, output),
+                            _ => session.CardBalance(card, description, pin, output),
+                        });
                     }
                 }
                 else if (r == CardWaitResult.Code)
                 {
-                    using (code) session.CodeSale(code, amountMinor, output);
+                    using (code)
+                    {
+                        if (rq.Kind == TxnKind.Sale) ran(session.CodeSale(code, rq.AmountMinor, output));
+                        else output.WriteLine($"a {rq.Name} takes a card, not a payment code: nothing was sent");
+                    }
                 }
                 else
                 {
-                    output.WriteLine(r == CardWaitResult.Cancelled ? "sale cancelled: nothing was sent" : "no card or code in time: nothing was sent");
+                    output.WriteLine(r == CardWaitResult.Cancelled ? $"{rq.Name} cancelled: nothing was sent" : "no card or code in time: nothing was sent");
                 }
             });
             return p;

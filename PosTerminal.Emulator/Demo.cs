@@ -48,7 +48,7 @@ public static class Demo
 
         if (o.Code == null)
         {
-            Settle(session.Terminal, output);
+            session.Settle(output);
             return result;
         }
         output.WriteLine();
@@ -61,24 +61,8 @@ public static class Demo
             return NotCompleted;
         }
         using (code) result = Math.Max(result, ExitCode(session.CodeSale(code, o.AmountMinor, output)));
-        Settle(session.Terminal, output);
+        session.Settle(output);
         return result;
-    }
-
-    // The end of the day: settles the batch (a reversal still owed goes first) and prints the slip, or why not. The
-    // exit code stays the sales'.
-    private static void Settle(Terminal terminal, TextWriter output)
-    {
-        output.WriteLine();
-        output.WriteLine("settlement: 0500 with the batch totals, batch upload, batch end");
-        SettlementOutcome s = terminal.Settle();
-        if (s.Result != SettlementResult.Settled)
-        {
-            output.WriteLine($"RESULT settlement {s.Result} (batch {s.Batch:D6} kept; reversal: {s.PriorReversal})");
-            return;
-        }
-        output.Write(s.Report);
-        output.WriteLine($"RESULT settled batch {s.Batch:D6}: {(s.Balanced ? "totals agree" : "totals differ, full upload")}, next batch {s.NextBatch:D6}");
     }
 
     // Starts the firmware's wait, then presents (a swipe, a scan) while it waits; a failed read ends the wait.

@@ -126,17 +126,62 @@ public sealed class EmulatorSession : IAsyncDisposable
     /// A sale with a card the board read: with <paramref name="pinText"/> entered on the PIN pad (null or empty = no
     /// PIN). Prints the frames (when traced), the receipt and a RESULT line.
     /// </summary>
-    public TxnOutcome CardSale(CardData card, string description, long amountMinor, string pinText, TextWriter output)
+    public TxnOutcome CardSale(CardData card, string description, long amountMinor, string pinText, TextWriter output) =>
+        CardTransaction(card, description, $"sale of {Currency.Format(amountMinor, Terminal.Settings.Currency)}", pinText, output,
+            pin => pin == null ? Terminal.Sale(card, amountMinor) : Terminal.Sale(card, amountMinor, pin));
+
+    /// <summary>A void (消费撤销) of the approved sale with trace number <paramref name="originalStan"/>; prints as <see cref="CardSale"/> does.</summary>
+    public TxnOutcome CardVoid(CardData card, string description, int originalStan, TextWriter output) =>
+        CardTransaction(card, description, $"void of the sale with STAN {originalStan:D6}", null, output, _ => Terminal.Void(card, originalStan));
+
+    /// <summary>
+    /// A refund (退货) of <paramref name="amountMinor"/> against the sale with RRN <paramref name="originalRrn"/> made on
+    /// <paramref name="originalDate"/> (MMDD); prints as <see cref="CardSale"/> does.
+    /// </summary>
+    public TxnOutcome CardRefund(CardData card, string description, long amountMinor, string originalRrn, string originalDate, TextWriter output) =>
+        CardTransaction(card, description, $"refund of {Currency.Format(amountMinor, Terminal.Settings.Currency)} (original RRN {originalRrn}, date {originalDate})",
+            null, output, _ => Terminal.Refund(card, amountMinor, originalRrn, originalDate));
+
+    /// <summary>A balance inquiry (查询) with <paramref name="pinText"/> as for a sale; prints the receipt and the balance.</summary>
+    public TxnOutcome CardBalance(CardData card, string description, string pinText, TextWriter output)
+    {
+        TxnOutcome o = CardTransaction(card, description, "balance inquiry", pinText, output, pin => Terminal.Balance(card, pin));
+        if (o.BalanceMinor >= 0) output.WriteLine($"BALANCE {Currency.Format(o.BalanceMinor, Terminal.Settings.Currency)}");
+        return o;
+    }
+
+    // One card transaction: the PIN (if any) on the PIN pad, the line saying what runs, then the frames, receipt, RESULT.
+    private TxnOutcome CardTransaction(CardData card, string description, string what, string pinText, TextWriter output, Func<PinEntry, TxnOutcome> run)
     {
         using PinEntry pin = string.IsNullOrEmpty(pinText) ? null : new PinEntry(System.Text.Encoding.ASCII.GetBytes(pinText), 0, pinText.Length);
         output.WriteLine();
-        output.WriteLine($"card {EntryVerb(card.Entry)}: {card.MaskedPan} ({description}); sale of {Currency.Format(amountMinor, Terminal.Settings.Currency)}"
+        output.WriteLine($"card {EntryVerb(card.Entry)}: {card.MaskedPan} ({description}); {what}"
             + (pin != null ? $", PIN entered ({pin})" : ", no PIN"));
-        if (Security.IsDukpt) output.WriteLine($"   DUKPT KSN of the sale: {Terminal.Dukpt.Current}");
+        if (Security.IsDukpt) output.WriteLine($"   DUKPT KSN of the request: {Terminal.Dukpt.Current}");
         output.WriteLine();
-        TxnOutcome outcome = pin == null ? Terminal.Sale(card, amountMinor) : Terminal.Sale(card, amountMinor, pin);
+        TxnOutcome outcome = run(pin);
         Report(outcome, output);
         return outcome;
+    }
+
+    /// <summary>
+    /// The end of the day: settles the batch (a reversal still owed goes first) and prints the slip and a RESULT line,
+    /// or why not.
+    /// </summary>
+    public SettlementOutcome Settle(TextWriter output)
+    {
+        output.WriteLine();
+        output.WriteLine("settlement: 0500 with the batch totals, batch upload, batch end");
+        SettlementOutcome s = Terminal.Settle();
+        if (s.Result != SettlementResult.Settled)
+        {
+            output.WriteLine($"RESULT settlement {s.Result} (batch {s.Batch:D6} kept; reversal: {s.PriorReversal})");
+            return s;
+        }
+        output.Write(s.Report);
+        output.WriteLine($"RESULT settled batch {s.Batch:D6}: {(s.Balanced ? "totals agree" : "totals differ, full upload")}, "
+            + $"next batch {s.NextBatch:D6}, {s.Uploaded} uploaded");
+        return s;
     }
 
     /// <summary>A sale paid with a scanned payment code; prints as <see cref="CardSale"/> does.</summary>

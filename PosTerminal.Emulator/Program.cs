@@ -15,9 +15,10 @@ namespace PosTerminal.Emulator
 
             usage: PosTerminal.Emulator <command> [options]
               demo     two sales against the built-in acquirer simulator (or a given host): a test card swiped
-                       past the virtual head, then a payment code under the virtual scanner
+                       past the virtual head, then a payment code under the virtual scanner; then it settles
               run      the terminal as a device: boots from its data directory, with its technician console (on this
-                       terminal, a pty or a serial device) and the virtual board (sale, swipe CARD, scan CODE, ...)
+                       terminal, a pty or a serial device) and the virtual board (sale, void, refund,
+                       balance, swipe CARD, scan CODE, settle, ...)
               cards    list the test cards of the virtual board
               codes    list the test payment codes (and non-codes) the virtual scanner can scan
               crypto   payment crypto calculator: encrypt/decrypt, kcv, mac, pinblock, dukpt, track (see: crypto --help)

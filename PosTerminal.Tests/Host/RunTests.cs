@@ -22,7 +22,7 @@ public class RunTests
     private const string Password = "run-test-77";
 
     // The data directory of a device a technician has configured for the simulator at port (as the console's save does).
-    private static void Configure(string dir, int port, string terminalId = "88880001")
+    internal static void Configure(string dir, int port, string terminalId = "88880001")
     {
         BootResult b = Boot.Start(new FileStore(dir), new SocketConnector(), new SystemClock(), new CryptoRandom(), null);
         Assert.AreEqual(ConfigStatus.Ok, b.Config.SetHost(0, "127.0.0.1", port));
@@ -31,7 +31,7 @@ public class RunTests
         Assert.AreEqual(ConfigStatus.Ok, b.Config.Save());
     }
 
-    private static RunOptions Options(string dir, params string[] more) => RunOptions.Parse(["--pty", "--simulator", "off", "--data", dir, "--no-trace", .. more], 0);
+    internal static RunOptions Options(string dir, params string[] more) => RunOptions.Parse(["--pty", "--simulator", "off", "--data", dir, "--no-trace", .. more], 0);
 
     [TestMethod]
     public async Task BoardPrompt_SignOnSwipeScanCancel_SalesAgainstTheConfiguredHost()

@@ -153,6 +153,12 @@ namespace PosTerminal.TechConsole
                 case RefusalReason.BadPin: return "bad PIN";
                 case RefusalReason.KeysUnsuitable: return "keys do not fit the security mode";
                 case RefusalReason.NotConfigured: return "not configured";
+                case RefusalReason.BatchFull: return "batch full: settle first";
+                case RefusalReason.ReversalPending: return "a reversal is still owed to the host";
+                case RefusalReason.OriginalNotFound: return "original sale not in the batch";
+                case RefusalReason.AlreadyVoided: return "original sale already voided";
+                case RefusalReason.InvalidReference: return "bad original reference";
+                case RefusalReason.SignOnFailed: return "the sign-on the host asked for failed";
                 default: return "refused";
             }
         }
@@ -204,6 +210,64 @@ namespace PosTerminal.TechConsole
                 case KeyLoadStatus.StorageFailure: return "the key store could not be written";
                 case KeyLoadStatus.NoMasterKey: return "no master key";
                 default: return "bad key layout";
+            }
+        }
+
+        /// <summary>
+        /// A pending reversal, masked: type, card (first 6 / last 4), amount, trace number, reason, attempts; "reversal
+        /// failed - kept" once its last allowed attempt failed.
+        /// </summary>
+        public static string Reversal(PendingReversal r)
+        {
+            string s = (r.Type == null ? "?" : r.Type.Name) + ", card " + r.MaskedPan + ", amount " + r.AmountMinor.ToString()
+                + " (minor units), stan " + Stan(r.Stan) + ", reason " + r.Reason + " (" + ReversalReason(r.Reason) + "), attempts "
+                + r.Attempts.ToString();
+            return r.Failed ? s + " - reversal failed - kept (reversal send retries it; call support)" : s + " - goes before the next transaction";
+        }
+
+        // F39 of a 0400 (LiaoYang_POS trancomm.c): 98 no response, A0 response MAC error, 06 other.
+        private static string ReversalReason(string code)
+        {
+            if (code == "98") return "no response";
+            if (code == "A0") return "MAC error";
+            return "other";
+        }
+
+        /// <summary>The end of one reversal round (<see cref="Terminal.SendPendingReversal"/>).</summary>
+        public static string ReversalRound(ReversalStatus s)
+        {
+            switch (s)
+            {
+                case ReversalStatus.None: return "no reversal pending";
+                case ReversalStatus.Done: return "reversed (the host answered the 0400)";
+                case ReversalStatus.Pending: return "reversal not sent, still pending";
+                default: return "reversal failed - kept";
+            }
+        }
+
+        /// <summary>Batch totals: debit and credit counts and amounts in minor units.</summary>
+        public static string Totals(BatchTotals t)
+        {
+            return t.DebitCount.ToString() + " debit(s) " + t.DebitAmountMinor.ToString() + ", " + t.CreditCount.ToString()
+                + " credit(s) " + t.CreditAmountMinor.ToString() + " (minor units)";
+        }
+
+        /// <summary>Why a settlement did not settle.</summary>
+        public static string Settlement(SettlementOutcome o)
+        {
+            switch (o.Result)
+            {
+                case SettlementResult.ReversalPending: return "a pending reversal could not be delivered first";
+                case SettlementResult.NotSignedOn: return "not signed on (sign-on first)";
+                case SettlementResult.NotSent: return "no host could be reached";
+                case SettlementResult.NoResponse: return "no answer from the host";
+                case SettlementResult.LinkFailed: return "the connection failed";
+                case SettlementResult.MacFailed: return "the answer's MAC was wrong";
+                case SettlementResult.Declined: return "the host declined, rc " + o.ResponseCode;
+                case SettlementResult.UploadFailed: return "the host refused the batch upload, rc " + o.ResponseCode;
+                case SettlementResult.StorageFailure: return "the journal could not be written";
+                case SettlementResult.NotConfigured: return NotConfigured;
+                default: return "an internal fault";
             }
         }
 

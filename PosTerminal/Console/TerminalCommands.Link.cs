@@ -22,6 +22,8 @@ namespace PosTerminal.TechConsole
                 + ", tid " + _terminal.Settings.TerminalId : ConsoleMessages.NotConfigured));
             session.WriteLine("link: " + LinkState());
             session.WriteLine("last transaction: " + LastTransaction());
+            session.WriteLine("pending reversal: " + ReversalState());
+            session.WriteLine("batch: " + BatchState());
             TerminalCounters c = _terminal.Counters;
             session.WriteLine("counters: last stan " + ConsoleMessages.Stan(c.Stan) + ", next stan " + ConsoleMessages.Stan(c.UpcomingStan)
                 + ", batch " + ConsoleMessages.Stan(c.Batch));

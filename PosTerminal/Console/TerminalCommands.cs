@@ -42,7 +42,8 @@ namespace PosTerminal.TechConsole
             table.Add(new ConsoleCommand("show", "show config|pending|status|keys", "show the configuration, unsaved changes, status or key check values",
                 "show config   every setting; '*' marks a staged (unsaved) value, shown with the value in force\n"
                 + "show pending  only the unsaved changes (as pending)\n"
-                + "show status   configuration load, link, last transaction, trace and batch numbers, last echo\n"
+                + "show status   configuration load, link, last transaction, pending reversal, batch totals and\n"
+                + "              capacity, trace and batch numbers, last echo\n"
                 + "show keys     check values of the master and working keys, DUKPT KSN (never a key)",
                 ConsoleRole.Technician, Show));
             table.Add(new ConsoleCommand("set", "set <field> <value>", "stage a setting (save applies it); set stan/batch apply at once",
@@ -59,6 +60,13 @@ namespace PosTerminal.TechConsole
             table.Add(new ConsoleCommand("sign-on", "sign-on", "sign on: fetch working keys under the master key",
                 "0800 sign-on; the new working keys are installed only when their check values match;\n"
                 + "prints the check values; not used with DUKPT security", ConsoleRole.Technician, SignOn).WithAlias("signon"));
+            table.Add(new ConsoleCommand("settle", "settle", "settle the batch: totals to the host, upload, new batch",
+                "a pending reversal goes first; then 0500 with the totals, batch upload (all transactions when the host's\n"
+                + "totals differ) and batch end; prints balanced or uploaded, the totals and the new batch number.\n"
+                + "On failure the batch stays open; waits for a transaction in progress", ConsoleRole.Technician, Settle));
+            table.Add(new ConsoleCommand("reversal", "reversal send", "send the pending reversal now",
+                "sends the reversal (0400) the terminal owes the host, with the configured retries; it is kept when\n"
+                + "every attempt fails; waits for a transaction in progress", ConsoleRole.Technician, Reversal));
             table.Add(new ConsoleCommand("key-load", "key-load tmk 2|3 [tdes|sm4] | key-load dukpt 2|3 <ksn>",
                 "load the master key or a DUKPT initial key from clear components",
                 "each component is typed without echo as hex (32 digits for TDES/SM4/AES-128) and its check value shown;\n"

@@ -99,7 +99,7 @@ namespace PosTerminal.Txn
         }
 
         /// <summary>
-        /// Sends the pending reversal now (a technician's "rev send", or the application at idle): up to 1 + the configured
+        /// Sends the pending reversal now (the console's "reversal send", or the application at idle): up to 1 + the configured
         /// retries 0400s. None when there is none; Done when the host answered 00, 12 or 25; Failed when every attempt
         /// failed (the record is kept). Pending, with nothing sent, while the terminal is not configured.
         /// </summary>

@@ -115,6 +115,8 @@ namespace PosTerminal.Tests.TechConsole
         {
             TechnicianRig rig = TechnicianRig.Configured(ConsoleRole.Technician);
             rig.PutWorkingKeys();
+            // no MAC on the first sale: approved, so no reversal (A0) goes out before the second one
+            rig.Boot.Terminal.Settings = rig.Boot.Terminal.Settings.WithSecurity(NoSecurity.For(AcquirerProfile.Cup));
             ScriptedLink first = new ScriptedLink(rig.Clock);
             FakeHost host = new FakeHost(new FrameCodec(AcquirerProfile.Cup.DefaultFrame, rig.Clock), AcquirerProfile.Cup.Spec);
             string savedDuringSale = null;
