@@ -136,6 +136,47 @@ namespace PosTerminal.Tests.TechConsole
         }
 
         [TestMethod]
+        public void Settle_WaitsForTheSaleInProgress_ThenSettlesIt()
+        {
+            TechnicianRig rig = Rig(300);
+            FakeHost host = rig.NewHost();
+            HeldSale sale = rig.StartHeldSale(rig.AnsweringLink("00", host), rig.AnsweringLink("00", host), rig.AnsweringLink("00", host));
+            string[] output = new string[1];
+            System.Threading.Thread console = rig.TypeOnThread(output, "settle");
+            System.Threading.Thread.Sleep(300);                                // the console thread is now waiting on the terminal
+            Assert.AreEqual(1, rig.Connector.Attempts.Count);                  // the settlement has not connected
+            sale.Release.Set();
+            Assert.IsTrue(sale.Thread.Join(5000));
+            Assert.IsTrue(console.Join(5000));
+            Assert.AreEqual(1, sale.AttemptsAtRelease);                        // nothing interleaved with the sale
+            Assert.AreEqual((int)TxnResult.Approved, (int)sale.Outcome.Result);
+            Assert.IsTrue(output[0].IndexOf("totals: 1 debit(s) 100, 0 credit(s) 0 (minor units)") >= 0, output[0]);   // the held sale is in it
+            Assert.IsTrue(output[0].IndexOf("settled batch 000001: balanced") >= 0, output[0]);
+        }
+
+        [TestMethod]
+        public void NotConfigured_VoidRefundBalanceRefused_ReversalKeptUnsent()
+        {
+            TechnicianRig rig = Rig(300);
+            SaleWithoutAnswer(rig);
+            int attempts = rig.Connector.Attempts.Count;
+            Terminal t = rig.Boot.Terminal;
+            t.SetNotConfigured();
+            TxnOutcome[] refused = new TxnOutcome[3];
+            using (CardData card = TechnicianRig.Card()) refused[0] = t.Void(card, 1);
+            using (CardData card = TechnicianRig.Card()) refused[1] = t.Refund(card, 100, "123456789012", "1127");
+            using (CardData card = TechnicianRig.Card()) refused[2] = t.Balance(card, null);
+            for (int i = 0; i < refused.Length; i++) Assert.AreEqual((int)RefusalReason.NotConfigured, (int)refused[i].Refusal);
+            Assert.AreEqual((int)ReversalStatus.Pending, (int)t.SendPendingReversal());
+            Assert.AreEqual((int)SettlementResult.NotConfigured, (int)t.Settle().Result);
+            Assert.AreEqual(attempts, rig.Connector.Attempts.Count);          // nothing was sent
+            Assert.AreEqual(0, t.PendingReversal.Attempts);
+            string o = rig.Type("reversal send");
+            Assert.IsTrue(o.IndexOf("error: " + ConsoleMessages.NotConfigured) >= 0, o);
+            Assert.IsTrue(rig.Type("show status").IndexOf("last transaction: BALANCE, no card, amount 0 (minor units), refused: not configured") >= 0);
+        }
+
+        [TestMethod]
         public void SettleAndReversalSend_NotConfigured_RefusedWithoutConnecting()
         {
             TechnicianRig rig = TechnicianRig.LoggedIn(ConsoleRole.Technician);
