@@ -250,6 +250,14 @@ namespace PosTerminal.TechConsole
                 session.Error(name + ": " + ConsoleMessages.Config(s) + " [1-" + TerminalCounters.MaxValue.ToString() + "]");
                 return CommandStatus.Done;
             }
+            int open = _terminal.Journal.Count;
+            if (name == BatchName && open > 0)
+            {
+                // the journal keeps the open batch's number (TerminalJournal.cs): it changes only by settling
+                session.Error("the open batch " + ConsoleMessages.Stan(_terminal.Journal.Batch) + " has " + open.ToString()
+                    + " transaction(s): settle first");
+                return CommandStatus.Done;
+            }
             TerminalCounters counters = _terminal.Counters;
             bool ok = name == StanName ? counters.SetNextStan(n) : counters.SetBatch(n);
             if (!ok)

@@ -123,6 +123,19 @@ namespace PosTerminal.Tests.TechConsole
         }
 
         [TestMethod]
+        public void SetBatch_WithTransactionsInTheBatch_RefusedSettleFirst()
+        {
+            TechnicianRig rig = Rig(300);
+            rig.Connector.Accept(Host, Port, rig.AnsweringLink("00", rig.NewHost()));
+            Assert.AreEqual((int)TxnResult.Approved, (int)Sale(rig, 1000).Result);
+            string before = rig.Snapshot();
+            string o = rig.Type("set batch 42");
+            Assert.IsTrue(o.IndexOf("error: the open batch 000001 has 1 transaction(s): settle first") >= 0, o);
+            Assert.AreEqual(before, rig.Snapshot());
+            Assert.IsTrue(rig.Type("set stan 500").IndexOf("next stan 000500") >= 0);     // the trace number is free to set
+        }
+
+        [TestMethod]
         public void Settle_HostUnreachable_ErrorAndBatchStaysOpen()
         {
             TechnicianRig rig = Rig(300);
