@@ -28,7 +28,9 @@ public sealed class BoardCommands
                                  HOW: reverse, slow (10 cm/s), fast (150 cm/s), jitter (25 %), damaged
           scan CODE              hold a payment code under the scanner: a test code's name or any text
           void STAN              void the approved sale with that trace number, then swipe its card
-          refund AMOUNT [RRN MMDD]  refund against a sale (default: the last approved sale here), then swipe
+          refund AMOUNT [RRN MMDD]
+                                 refund against the sale with that RRN and date (default: the last sale
+                                 approved here), then swipe its card
           balance                balance inquiry, then swipe a card
           cancel                 cancel the waiting transaction
           settle                 settle the batch (totals, upload, batch end) and print the slip
