@@ -183,6 +183,30 @@ public static class FuzzSeeds
     }
 
     /// <summary>
+    /// Inputs of the console target: what a technician types (commands with arguments, a dialog with a secret, editing
+    /// keys, history arrows, escape sequences of common terminals, Ctrl-C, UTF-8, telnet NUL padding), each under every
+    /// selector that matters: editor with echo and history or without echo, session, each delivery.
+    /// </summary>
+    public static List<byte[]> ConsoleLines()
+    {
+        string[] typed =
+        [
+            "help\r", "help set\r", "whoami\r", "set amount 100\rset host 127.0.0.1\rshow\r", "set x\r",
+            "ask\rterminal 1\rs3cr3t\r", "passwd\rwrong\r", "nosuch arg\r", "boom\r", "logout\rtech\r",
+            "abc\bd\u007Fe\u0015fgh\r\n", "one\rtwo\r\x1B[A\x1B[A\x1B[B\r", "x\x1BOA\x1BOB\x1B[1;5C\x1B[[A\x1B[3~y\r",
+            "\x1B", "partial\x03help\r", "\xC3\xA9t\xE2\x82\xAC\r", "line\r\0\nnext\n", new string('a', 300) + "\r",
+        ];
+        List<byte[]> list = new();
+        foreach (string t in typed)
+        {
+            byte[] b = new byte[t.Length];
+            for (int i = 0; i < b.Length; i++) b[i] = (byte)t[i];
+            foreach (byte sel in new byte[] { 0x90, 0x98, 0x02, 0x44, 0xF6, 0x01, 0x03, 0x05, 0x07 }) list.Add(Prefixed(sel, b));
+        }
+        return list;
+    }
+
+    /// <summary>
     /// A repair for mutated [selector][binary-length frame] inputs: rewrites the 2-byte length after the selector to what
     /// follows it, so that most mutants pass the length check and reach the decoder.
     /// </summary>
