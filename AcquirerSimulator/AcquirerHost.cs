@@ -217,6 +217,10 @@ public sealed class AcquirerHost : IAsyncDisposable
         {
             Array.Copy(requestFrame, p, reply, p, overhead);
         }
+        // The host's processing requirement (payments.md §2.1): low nibble of header byte 3, on every answer but a sign-on's.
+        int headerAt = lengthBytes + (overhead >= FrameFormat.TpduLength && requestFrame[lengthBytes] == FrameFormat.TpduId ? FrameFormat.TpduLength : 0);
+        if (_options.ProcessingRequirement != 0 && lengthBytes + overhead - headerAt >= 3 && response.Mti != 810)
+            reply[headerAt + 2] = (byte)((reply[headerAt + 2] & 0xF0) | (_options.ProcessingRequirement & 0x0F));
         int at = lengthBytes + overhead;
         if (signer != null && !_options.OmitResponseMac)
         {

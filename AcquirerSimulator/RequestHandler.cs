@@ -37,8 +37,13 @@ public sealed class RequestHandler
     // F70 301 in an 0800.
     private const string EchoTestCode = "301";
 
+    // 12 invalid transaction, 13 invalid amount, 25 unable to locate the original record (UnionPay POS response-code
+    // annex, payments.md §2.8; 25 is also what a reversal of an unknown original gets, and the PAX EDC takes it as done).
+    private const string InvalidTransaction = "12", InvalidAmount = "13", RecordNotFound = "25";
+
     private readonly SimulatorOptions _o;
     private readonly Ledger _ledger;
+    private readonly SettlementDesk _desk;
     private readonly Dictionary<string, long> _ksnCounters = new();   // "tid/key ID" -> highest DUKPT counter seen
     private int _rrnSerial;
     private int _authSerial;
@@ -48,6 +53,7 @@ public sealed class RequestHandler
     {
         _o = options;
         _ledger = ledger;
+        _desk = new SettlementDesk(options, ledger);
     }
 
     /// <summary>
@@ -71,14 +77,26 @@ public sealed class RequestHandler
         if (mti == 800) return SignOn(peer, rq, rs, now);
         rs.Set(IsoField.SettlementDate, now.ToString("MMdd", CultureInfo.InvariantCulture));
         rs.Set(IsoField.AcquirerId, _o.AcquirerId);
-        bool isSale = mti == 200 && rq.ValueEquals(IsoField.ProcessingCode, TransactionType.Sale.ProcessingCode);
-        if (!isSale)
+        string pc = rq.GetString(IsoField.ProcessingCode) ?? "";
+        switch (mti)
         {
-            rs.Set(IsoField.ResponseCode, NotSupported);
-            _o.Log($"[{peer}] {mti:D4} F3={rq.GetString(IsoField.ProcessingCode)} not supported -> {NotSupported}");
-            return new Answer(RuleAction.Respond, 0, null);
+            case 200 when pc == TransactionType.Sale.ProcessingCode:
+                return Sale(peer, rq, frame, msgAt, rs, now);
+            case 200 when pc == TransactionType.Void.ProcessingCode || pc == TransactionType.IsoVoid.ProcessingCode:
+                return Credit(LedgerKind.Void, peer, rq, frame, msgAt, rs, now);
+            case 200 or 100 when pc.StartsWith("31", StringComparison.Ordinal):
+                return Balance(peer, rq, frame, msgAt, rs);
+            case 220 when pc == TransactionType.Refund.ProcessingCode:
+                return Credit(LedgerKind.Refund, peer, rq, frame, msgAt, rs, now);
+            case 400:
+                return Reversal(peer, rq, frame, msgAt, rs);
+            case 500:
+            case 320:
+                return Settlement(peer, rq, frame, msgAt, rs);
         }
-        return Sale(peer, rq, frame, msgAt, rs, now);
+        rs.Set(IsoField.ResponseCode, NotSupported);
+        _o.Log($"[{peer}] {mti:D4} F3={pc} not supported -> {NotSupported}");
+        return new Answer(RuleAction.Respond, 0, null);
     }
 
     // An echo test: cup 0820 with F60.3 301, iso87ascii 0800 with F70 301.
@@ -155,23 +173,8 @@ public sealed class RequestHandler
         using SaleKeys keys = SaleKeys.For(_o, sec, tid, rq);
         string label = $"[{peer}] 0200 SALE tid={tid} batch={batch:D6} stan={stan:D6}";
 
-        if (sec.Mac != MacMethod.None)
-        {
-            if (keys.MacRequest == null)
-                return Refuse(rs, SignOnAgain, null, $"{label}: no working keys (not signed on) -> {SignOnAgain}");
-            Func<byte[], int, int, byte[]> signer = keys.ResponseSigner();
-            // A0 goes back without a MAC: the keys disagree, so a MAC could prove nothing.
-            if (!rq.Has(IsoField.Mac) || !keys.MacMatches(frame.AsSpan(msgAt, rq.WireOffset(IsoField.Mac)), rq))
-                return Refuse(rs, MacError, null, $"{label}: request MAC wrong -> {MacError}");
-            keys.Signer = signer;
-        }
-
-        // A DUKPT counter serves one transaction (X9.24-1, X9.24-3): a KSN whose counter does not go up for its key ID
-        // is a replay (or a device whose counter went back) and is refused without booking. Checked after the MAC, so a
-        // forged request cannot move the counter on.
-        if (sec.IsDukpt && keys.Ksn != null && !KsnCounterIncreases(tid, keys.Ksn, out long last))
-            return Refuse(rs, SecurityViolation, keys.Signer,
-                $"{label}: KSN {Convert.ToHexString(keys.Ksn)} replayed (counter not above {last:X} seen before) -> {SecurityViolation}");
+        Answer? refused = Authenticate(rq, frame, msgAt, rs, keys, label);
+        if (refused != null) return refused.Value;
 
         bool byCode = PaymentCodes.IsCodeSale(rq);
         string track = null;
@@ -194,20 +197,12 @@ public sealed class RequestHandler
         string pinNote = "";
         if (rq.Has(IsoField.PinBlock))
         {
-            PinBlockResult pin = keys.DecryptPin(rq, pan);
-            bool ok = pin != null && pin.Success && _o.CardPins.TryGetValue(pan, out string expected) && pin.PinEquals(expected);
-            if (pin != null && pin.Success && !_o.CardPins.ContainsKey(pan)) ok = true;   // no PIN on file: any PIN is accepted
-            if (!ok) return Refuse(rs, WrongPin, keys.Signer, $"{label} {who}: PIN wrong ({pin?.ToString() ?? "no PIN key"}) -> {WrongPin}");
+            if (!PinMatches(rq, keys, pan, out string why)) return Refuse(rs, WrongPin, keys.Signer, $"{label} {who}: PIN wrong ({why}) -> {WrongPin}");
             pinNote = " PIN ok";
         }
 
         LedgerEntry known = _ledger.Find(tid, batch, stan);
-        if (known != null)
-        {
-            Fill(rs, known.ResponseCode, known.Rrn, known.AuthCode);
-            _o.Log($"{label} repeated -> {known.ResponseCode} (booked once)");
-            return new Answer(RuleAction.Respond, 0, keys.Signer);
-        }
+        if (known != null) return Repeat(rs, known, keys, label);
         SaleRule rule = _o.Rules.Find(r => r.Matches(amount, pan));
         if (rule != null && rule.Action == RuleAction.NoReply)
         {
@@ -218,10 +213,188 @@ public sealed class RequestHandler
         string rrn = NextRrn(now);
         string auth = rc == Approved ? (Interlocked.Increment(ref _authSerial) % 1000000).ToString("D6", CultureInfo.InvariantCulture) : null;
         LedgerEntry booked = _ledger.Book(new LedgerEntry(tid, rq.GetString(IsoField.MerchantId), stan, batch, masked,
-            long.Parse(amount, CultureInfo.InvariantCulture), rc, rrn, auth, now));
+            long.Parse(amount, CultureInfo.InvariantCulture), rc, rrn, auth, now) { CardType = byCode ? CardType.Qr : CardTypeOf(pan) });
         Fill(rs, booked.ResponseCode, booked.Rrn, booked.AuthCode);
-        _o.Log($"{label} {who} amount={amount}{pinNote}{(track != null ? " track decrypted" : "")}{(keys.Signer != null ? " MAC ok" : "")} -> {rc} rrn={rrn}" + (auth != null ? " auth=" + auth : ""));
+        _o.Log($"{label} {who} amount={amount}{pinNote}{(track != null ? " track decrypted" : "")}{(keys.Signer != null ? " MAC ok" : "")} -> {rc} rrn={rrn}" + (auth != null ? " auth=" + auth : "")
+            + (booked.Reversed ? " (reversed before it arrived: not charged)" : ""));
         return new Answer(rule != null && rule.Action == RuleAction.Delay ? RuleAction.Delay : RuleAction.Respond, rule?.DelayMs ?? 0, keys.Signer);
+    }
+
+    // The request MAC (when MACs are in use) and the DUKPT counter; null when the request may go on, else the refusal.
+    private Answer? Authenticate(IsoMessage rq, byte[] frame, int msgAt, IsoMessage rs, SaleKeys keys, string label)
+    {
+        SecuritySettings sec = _o.Security;
+        if (sec.Mac != MacMethod.None)
+        {
+            if (keys.MacRequest == null)
+                return Refuse(rs, SignOnAgain, null, $"{label}: no working keys (not signed on) -> {SignOnAgain}");
+            Func<byte[], int, int, byte[]> signer = keys.ResponseSigner();
+            // A0 goes back without a MAC: the keys disagree, so a MAC could prove nothing.
+            if (!rq.Has(IsoField.Mac) || !keys.MacMatches(frame.AsSpan(msgAt, rq.WireOffset(IsoField.Mac)), rq))
+                return Refuse(rs, MacError, null, $"{label}: request MAC wrong -> {MacError}");
+            keys.Signer = signer;
+        }
+
+        // A DUKPT counter serves one transaction (X9.24-1, X9.24-3): a KSN whose counter does not go up for its key ID
+        // is a replay (or a device whose counter went back) and is refused without booking. Checked after the MAC, so a
+        // forged request cannot move the counter on.
+        if (sec.IsDukpt && keys.Ksn != null && !KsnCounterIncreases(rq.GetString(IsoField.TerminalId), keys.Ksn, out long last))
+            return Refuse(rs, SecurityViolation, keys.Signer,
+                $"{label}: KSN {Convert.ToHexString(keys.Ksn)} replayed (counter not above {last:X} seen before) -> {SecurityViolation}");
+        return null;
+    }
+
+    private bool PinMatches(IsoMessage rq, SaleKeys keys, string pan, out string why)
+    {
+        PinBlockResult pin = keys.DecryptPin(rq, pan);
+        bool ok = pin != null && pin.Success && _o.CardPins.TryGetValue(pan, out string expected) && pin.PinEquals(expected);
+        if (pin != null && pin.Success && !_o.CardPins.ContainsKey(pan)) ok = true;   // no PIN on file: any PIN is accepted
+        why = pin?.ToString() ?? "no PIN key";
+        return ok;
+    }
+
+    // The card number of a card request: F2, or the PAN of the (decrypted) track.
+    private string CardPan(IsoMessage rq, SaleKeys keys)
+    {
+        string pan = rq.GetString(IsoField.Pan);
+        if (pan != null) return pan;
+        string track = _o.Security.EncryptTracks ? keys.DecryptTrack(rq) : rq.GetString(IsoField.Track2);
+        return PanOf(track);
+    }
+
+    private CardType CardTypeOf(string pan) =>
+        pan != null && _o.CreditBins.Exists(b => pan.StartsWith(b, StringComparison.Ordinal)) ? CardType.Credit : CardType.Debit;
+
+    // Void (消费撤销) cancels an approved sale, found by F61 (original batch + trace number) or F37 (its RRN); refund
+    // (退货) credits part or all of an approved sale, found by F37 among the merchant's sales.
+    private Answer Credit(LedgerKind kind, string peer, IsoMessage rq, byte[] frame, int msgAt, IsoMessage rs, DateTime now)
+    {
+        string tid = rq.GetString(IsoField.TerminalId);
+        int stan = (int)rq.GetNumber(IsoField.Stan);
+        int batch = Batch(rq);
+        using SaleKeys keys = SaleKeys.For(_o, _o.Security, tid, rq);
+        string label = $"[{peer}] {rq.Mti:D4} {kind.ToString().ToUpperInvariant()} tid={tid} batch={batch:D6} stan={stan:D6}";
+        Answer? refused = Authenticate(rq, frame, msgAt, rs, keys, label);
+        if (refused != null) return refused.Value;
+        string amount = rq.GetString(IsoField.Amount);
+        string rrn = rq.GetString(IsoField.Rrn);
+        if (tid == null || amount == null || stan < 0 || (kind == LedgerKind.Refund && rrn == null))
+            return Refuse(rs, FormatError, keys.Signer, $"{label}: missing a required field -> {FormatError}");
+        LedgerEntry known = _ledger.Find(tid, batch, stan);
+        if (known != null) return Repeat(rs, known, keys, label);
+        LedgerEntry sale = kind == LedgerKind.Void ? OriginalOf(rq, tid) : _ledger.FindSaleByRrn(rq.GetString(IsoField.MerchantId), rrn);
+        string pan = CardPan(rq, keys);
+        long minor = long.Parse(amount, CultureInfo.InvariantCulture);
+        string rc;
+        if (sale == null || !sale.Counts || sale.Kind != LedgerKind.Sale) rc = RecordNotFound;
+        else if (sale.Voided || (kind == LedgerKind.Void && sale.RefundedMinor > 0)) rc = InvalidTransaction;
+        else if (kind == LedgerKind.Void ? sale.AmountMinor != minor : minor > sale.AmountMinor - sale.RefundedMinor) rc = InvalidAmount;
+        else if (kind == LedgerKind.Void && pan != null && Mask(pan) != sale.MaskedPan) rc = InvalidTransaction;   // another card than the sale's
+        else rc = Approved;
+        return BookCredit(rq, rs, keys, label, kind, sale, tid, stan, batch, minor, rc, now);
+    }
+
+    private Answer BookCredit(IsoMessage rq, IsoMessage rs, SaleKeys keys, string label, LedgerKind kind, LedgerEntry sale,
+        string tid, int stan, int batch, long minor, string rc, DateTime now)
+    {
+        string rrn = NextRrn(now);
+        string auth = rc == Approved ? (Interlocked.Increment(ref _authSerial) % 1000000).ToString("D6", CultureInfo.InvariantCulture) : null;
+        LedgerEntry booked;
+        lock (_ledger.Sync)
+        {
+            booked = _ledger.Book(new LedgerEntry(tid, rq.GetString(IsoField.MerchantId), stan, batch, sale?.MaskedPan ?? "-", minor, rc, rrn, auth, now)
+            {
+                Kind = kind, Original = sale, CardType = sale?.CardType ?? CardType.Debit,
+            });
+            if (booked.Approved && !booked.Reversed && kind == LedgerKind.Void) sale.Voided = true;
+            if (booked.Approved && !booked.Reversed && kind == LedgerKind.Refund) sale.RefundedMinor += minor;
+        }
+        Fill(rs, booked.ResponseCode, booked.Rrn, booked.AuthCode);
+        _o.Log($"{label} of {(sale == null ? "unknown original" : $"stan={sale.Stan:D6} rrn={sale.Rrn} card={sale.MaskedPan}")} amount={minor} -> {booked.ResponseCode} rrn={booked.Rrn}");
+        return new Answer(RuleAction.Respond, 0, keys.Signer);
+    }
+
+    private Answer Repeat(IsoMessage rs, LedgerEntry known, SaleKeys keys, string label)
+    {
+        Fill(rs, known.ResponseCode, known.Rrn, known.AuthCode);
+        _o.Log($"{label} repeated -> {known.ResponseCode} (booked once)");
+        return new Answer(RuleAction.Respond, 0, keys.Signer);
+    }
+
+    // The sale a void refers to: F61 = original batch n6 + trace number n6, else F37 = its RRN.
+    private LedgerEntry OriginalOf(IsoMessage rq, string tid)
+    {
+        string f61 = rq.GetString(IsoField.Reserved61);
+        if (f61 != null && f61.Length >= 12 && int.TryParse(f61.AsSpan(0, 6), NumberStyles.None, CultureInfo.InvariantCulture, out int b)
+            && int.TryParse(f61.AsSpan(6, 6), NumberStyles.None, CultureInfo.InvariantCulture, out int s))
+        {
+            LedgerEntry e = _ledger.Find(tid, b, s) ?? _ledger.Find(tid, 0, s);
+            if (e != null) return e;
+        }
+        string rrn = rq.GetString(IsoField.Rrn);
+        return rrn == null ? null : _ledger.FindSaleByRrn(rq.GetString(IsoField.MerchantId), rrn);
+    }
+
+    // Balance inquiry (查询): F54 = account type 10, amount type 02 (available), currency, C/D, amount n12 (ISO 8583:1987).
+    private Answer Balance(string peer, IsoMessage rq, byte[] frame, int msgAt, IsoMessage rs)
+    {
+        string tid = rq.GetString(IsoField.TerminalId);
+        int stan = (int)rq.GetNumber(IsoField.Stan);
+        using SaleKeys keys = SaleKeys.For(_o, _o.Security, tid, rq);
+        string label = $"[{peer}] {rq.Mti:D4} BALANCE tid={tid} stan={stan:D6}";
+        Answer? refused = Authenticate(rq, frame, msgAt, rs, keys, label);
+        if (refused != null) return refused.Value;
+        string pan = CardPan(rq, keys);
+        if (tid == null || pan == null) return Refuse(rs, FormatError, keys.Signer, $"{label}: missing a required field -> {FormatError}");
+        if (rq.Has(IsoField.PinBlock) && !PinMatches(rq, keys, pan, out string why))
+            return Refuse(rs, WrongPin, keys.Signer, $"{label} pan={Mask(pan)}: PIN wrong ({why}) -> {WrongPin}");
+        long balance = _o.Balances.TryGetValue(pan, out long b) ? b : _o.DefaultBalanceMinor;
+        string currency = rq.GetString(IsoField.Currency) ?? "156";
+        rs.Set(IsoField.AdditionalAmounts, "1002" + currency + (balance < 0 ? "D" : "C") + Math.Abs(balance).ToString("D12", CultureInfo.InvariantCulture));
+        Fill(rs, Approved, NextRrn(DateTime.Now), null);
+        _o.Log($"{label} pan={Mask(pan)} -> {Approved} balance={balance}");
+        return new Answer(RuleAction.Respond, 0, keys.Signer);
+    }
+
+    // Reversal (冲正, 0400): undoes the original (terminal, batch, trace number) once. A duplicate is answered 00 and
+    // changes nothing; a reversal of something never booked is answered 25 and remembered, so that the original, should
+    // it still arrive, is booked reversed.
+    private Answer Reversal(string peer, IsoMessage rq, byte[] frame, int msgAt, IsoMessage rs)
+    {
+        string tid = rq.GetString(IsoField.TerminalId);
+        int stan = (int)rq.GetNumber(IsoField.Stan);
+        int batch = Batch(rq);
+        using SaleKeys keys = SaleKeys.For(_o, _o.Security, tid, rq);
+        string label = $"[{peer}] 0400 REVERSAL tid={tid} batch={batch:D6} stan={stan:D6} reason={rq.GetString(IsoField.ResponseCode)}";
+        Answer? refused = Authenticate(rq, frame, msgAt, rs, keys, label);
+        if (refused != null) return refused.Value;
+        if (tid == null || stan < 0) return Refuse(rs, FormatError, keys.Signer, $"{label}: missing a required field -> {FormatError}");
+        ReversalEffect effect = _ledger.Reverse(tid, batch, stan);
+        string rc = effect == ReversalEffect.Unknown ? RecordNotFound : Approved;
+        rs.Set(IsoField.ResponseCode, rc);
+        _o.Log($"{label} -> {rc} ({effect switch { ReversalEffect.Reversed => "reversed", ReversalEffect.Duplicate => "duplicate: already reversed", _ => "original unknown" }})");
+        return new Answer(RuleAction.Respond, 0, keys.Signer);
+    }
+
+    // 0500 settlement, 0320 batch upload (F60.3 201/203) and batch end (202/207).
+    private Answer Settlement(string peer, IsoMessage rq, byte[] frame, int msgAt, IsoMessage rs)
+    {
+        string tid = rq.GetString(IsoField.TerminalId);
+        string mid = rq.GetString(IsoField.MerchantId);
+        int batch = Batch(rq);
+        string f60 = rq.GetString(IsoField.Reserved60);
+        string code = f60 != null && f60.Length >= 11 ? f60.Substring(8, 3) : null;
+        using SaleKeys keys = SaleKeys.For(_o, _o.Security, tid, rq);
+        string label = $"[{peer}] {rq.Mti:D4} tid={tid} batch={batch:D6}";
+        Answer? refused = Authenticate(rq, frame, msgAt, rs, keys, label);
+        if (refused != null) return refused.Value;
+        if (tid == null || mid == null || batch <= 0) return Refuse(rs, FormatError, keys.Signer, $"{label}: missing a required field -> {FormatError}");
+        string rc = rq.Mti == 500 ? _desk.Settle(rq, rs, tid, batch, label)
+            : code is "201" or "203" ? _desk.Upload(rq, tid, batch, label)
+            : code is "202" or "207" ? _desk.End(rq, tid, mid, batch, label)
+            : FormatError;
+        rs.Set(IsoField.ResponseCode, rc);
+        return new Answer(RuleAction.Respond, 0, keys.Signer);
     }
 
     // Remembers the highest counter per terminal and initial key ID (the KSN without its counter); false, with that

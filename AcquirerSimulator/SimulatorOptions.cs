@@ -57,6 +57,24 @@ public sealed class SimulatorOptions
     /// <summary>Send every response MAC wrong (to exercise the terminal's A0 path).</summary>
     public bool WrongResponseMac { get; set; }
 
+    /// <summary>Merchant fee rates per MCC and card type, for the settlement report (example defaults).</summary>
+    public FeeTable Fees { get; } = FeeTable.Defaults();
+
+    /// <summary>PAN prefixes of credit cards (for fees); every other card is a debit card.</summary>
+    public List<string> CreditBins { get; } = new();
+
+    /// <summary>Balance per PAN returned by a balance inquiry (F54), minor units.</summary>
+    public Dictionary<string, long> Balances { get; } = new();
+
+    /// <summary>Balance returned for a card not in <see cref="Balances"/>, minor units.</summary>
+    public long DefaultBalanceMinor { get; set; } = 1_000_000;
+
+    /// <summary>
+    /// Processing-requirement nibble put in the header of every response other than a sign-on's (low nibble of header
+    /// byte 3; payments.md §2.1: 3 = sign on again, 6 = TMS parameters ...); 0 = none. Profiles without a header ignore it.
+    /// </summary>
+    public int ProcessingRequirement { get; set; }
+
     /// <summary>Where masked log lines go (never a PAN, track, PIN block or key).</summary>
     public Action<string> Log { get; set; } = _ => { };
 }

@@ -55,6 +55,8 @@ namespace PosTerminal.Iso8583
         public const int PinBlock = 52;
         /// <summary>53: security related control information.</summary>
         public const int SecurityControl = 53;
+        /// <summary>54: additional amounts (a balance inquiry's balances).</summary>
+        public const int AdditionalAmounts = 54;
         /// <summary>55: ICC system related data (BER-TLV).</summary>
         public const int IccData = 55;
         /// <summary>60: reserved private (CUP: 60.1 type, 60.2 batch, 60.3 network management code ...).</summary>

@@ -289,6 +289,15 @@ namespace PosTerminal.Link
             return IsoCodec.Pack(request, _tx, offset);
         }
 
+        // Header byte 3 holds the terminal status (high nibble) and the host's processing requirement (low nibble) in the
+        // UnionPay 6-byte header (etop ISO8583Util.java; payments.md §2.1). -1 without a header of at least 3 bytes.
+        private static int ProcessingRequirementOf(FrameFormat format, byte[] frame)
+        {
+            if (format.HeaderLength < 3) return -1;
+            int at = format.LengthBytes + (format.HasTpdu ? FrameFormat.TpduLength : 0) + 2;
+            return frame[at] & 0x0F;
+        }
+
         private void Receive(FrameCodec codec, IByteLink link, IsoMessage request, IsoMessage response, IMessageAuthenticator mac, Deadline deadline, ExchangeResult result)
         {
             int offset = codec.Format.MessageOffset;
@@ -318,6 +327,7 @@ namespace PosTerminal.Link
                 if (matched)
                 {
                     result.Status = ExchangeStatus.Answered;
+                    result.ProcessingRequirement = ProcessingRequirementOf(codec.Format, _rx);
                     result.LinkStatus = LinkStatus.Ok;
                     if (mac != null && response.Has(mac.MacField))
                     {

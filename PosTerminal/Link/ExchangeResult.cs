@@ -50,8 +50,17 @@ namespace PosTerminal.Link
         /// </summary>
         public bool Reused { get; internal set; }
 
+        /// <summary>
+        /// The processing-requirement nibble of the matching response's header (low nibble of header byte 3 in the UnionPay
+        /// 6-byte header: 0 nothing, 1 download magstripe parameters, 2 upload status, 3 sign on again, 4 update public
+        /// keys, 5 download IC parameters, 6 TMS parameters, 7 card-BIN blacklist, 8 rates; payments.md §2.1), or -1 when
+        /// the frame has no such header or nothing matched.
+        /// </summary>
+        public int ProcessingRequirement { get; internal set; }
+
         internal void Reset()
         {
+            ProcessingRequirement = -1;
             Status = ExchangeStatus.NotConnected;
             HostIndex = -1;
             Host = null;

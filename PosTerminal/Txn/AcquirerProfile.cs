@@ -42,6 +42,9 @@ namespace PosTerminal.Txn
                             new string[] { "00", "10", "11", "A2", "A4", "A5", "A6" },
                             SecuritySettings.CupDefault(),
                             TransactionType.CodeSale, IsoField.Reserved62, 0x5F01, CupEchoMti);
+                        s_cup.Void = TransactionType.Void;
+                        s_cup.Refund = TransactionType.Refund;
+                        s_cup.Balance = TransactionType.Balance;
                     }
                     return s_cup;
                 }
@@ -70,6 +73,9 @@ namespace PosTerminal.Txn
                             new string[] { "00", "08", "10", "11" },
                             new SecuritySettings(KeyScheme.DukptTdes, MacMethod.X919, 0, false, false),
                             TransactionType.Sale, IsoField.AdditionalData, 0, NetworkManagementRequestMti);
+                        s_iso87Ascii.Void = TransactionType.IsoVoid;
+                        s_iso87Ascii.Refund = TransactionType.IsoRefund;
+                        s_iso87Ascii.Balance = TransactionType.IsoBalance;
                     }
                     return s_iso87Ascii;
                 }
@@ -115,6 +121,24 @@ namespace PosTerminal.Txn
         /// network management information code 301, echo test). The answer is this + 10.
         /// </summary>
         public int EchoMti { get; }
+
+        /// <summary>MTI, F3, F25 and F60.1 of a void of a sale (cup: 0200 200000 00 23; iso87ascii: 0200 020000).</summary>
+        public TransactionType Void { get; private set; }
+
+        /// <summary>MTI, F3, F25 and F60.1 of a refund (cup: 0220 200000 00 25; iso87ascii: 0220 200000).</summary>
+        public TransactionType Refund { get; private set; }
+
+        /// <summary>MTI, F3, F25 and F60.1 of a balance inquiry (cup: 0200 310000 00 01; iso87ascii: 0100 310000).</summary>
+        public TransactionType Balance { get; private set; }
+
+        /// <summary>MTI of a reversal (冲正): 0400, answered by 0410 (ISO 8583:1987 class 4; UnionPay 0400, payments.md §1.2).</summary>
+        public const int ReversalMti = 400;
+
+        /// <summary>MTI of a settlement (批结算) request: 0500, answered by 0510 (payments.md §1.2).</summary>
+        public const int SettlementMti = 500;
+
+        /// <summary>MTI of a batch upload and of the batch end: 0320, answered by 0330 (payments.md §1.2, §2.3).</summary>
+        public const int BatchUploadMti = 320;
 
         /// <summary>MTI, F3, F25 and F60.1 of a sale paid with a payment code.</summary>
         public TransactionType CodeSale { get; }

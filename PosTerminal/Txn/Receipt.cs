@@ -25,10 +25,49 @@ namespace PosTerminal.Txn
             if (o.AuthCode != null) r = r + Pair("AUTH", o.AuthCode.Trim());
             r = r + Pair("DATE", Date(o)) + Rule();
             bool partial = o.IsApproved && o.ApprovedAmountMinor != o.AmountMinor;
-            if (partial) r = r + Pair("REQUESTED", Currency.Format(o.AmountMinor, s.Currency));
-            r = r + Pair(partial ? "APPROVED AMOUNT" : "AMOUNT", Currency.Format(partial ? o.ApprovedAmountMinor : o.AmountMinor, s.Currency)) + Rule();
+            if (o.Type == s.Profile.Balance)
+            {
+                if (o.IsApproved && o.BalanceMinor != -1) r = r + Pair("BALANCE", (o.BalanceMinor < 0 ? "-" : "") + Currency.Format(o.BalanceMinor < 0 ? -o.BalanceMinor : o.BalanceMinor, s.Currency));
+                r = r + Rule();
+            }
+            else
+            {
+                if (partial) r = r + Pair("REQUESTED", Currency.Format(o.AmountMinor, s.Currency));
+                r = r + Pair(partial ? "APPROVED AMOUNT" : "AMOUNT", Currency.Format(partial ? o.ApprovedAmountMinor : o.AmountMinor, s.Currency)) + Rule();
+            }
             r = r + Center(ResultText(o));
+            string notice = ReversalNotice(o);
+            if (notice != null) r = r + Center(notice);
             if (o.HostIndex >= 0) r = r + Pair("HOST", LinkSettings.HostRole(o.HostIndex));
+            return r;
+        }
+
+        /// <summary>
+        /// The reversal line for <paramref name="o"/> (receipt, console), or null: "REVERSAL FAILED - CALL SUPPORT" when a
+        /// reversal (this transaction's or an earlier one's) could not be delivered and is kept (冲正不成功，请与客服联系,
+        /// payments.md §4.3 step 4), "REVERSED" when this one was reversed at once, "REVERSAL PENDING" when it goes out before
+        /// the next transaction.
+        /// </summary>
+        public static string ReversalNotice(TxnOutcome o)
+        {
+            if (o.Reversal == ReversalStatus.Failed || o.PriorReversal == ReversalStatus.Failed) return "REVERSAL FAILED - CALL SUPPORT";
+            if (o.Reversal == ReversalStatus.Done) return "REVERSED";
+            if (o.Reversal == ReversalStatus.Pending) return "REVERSAL PENDING";
+            return null;
+        }
+
+        /// <summary>Settlement slip: batch, debit and credit counts and totals, whether the host agreed, uploads, next batch.</summary>
+        public static string Settlement(TerminalSettings s, SettlementOutcome o, System.DateTime now)
+        {
+            string r = Center(s.MerchantName) + Center("SETTLEMENT") + Rule();
+            r = r + Pair("MERCHANT", s.MerchantId) + Pair("TERMINAL", s.TerminalId) + Pair("BATCH", Ascii.Number(o.Batch, 6)) + Rule();
+            BatchTotals t = o.Totals;
+            r = r + Pair("SALES " + t.DebitCount.ToString(), Currency.Format(t.DebitAmountMinor, s.Currency));
+            r = r + Pair("VOIDS/REFUNDS " + t.CreditCount.ToString(), Currency.Format(t.CreditAmountMinor, s.Currency));
+            r = r + Pair("NET", (t.NetMinor < 0 ? "-" : "") + Currency.Format(t.NetMinor < 0 ? -t.NetMinor : t.NetMinor, s.Currency)) + Rule();
+            r = r + Center(o.Balanced ? "TOTALS AGREE" : "TOTALS DIFFER - FULL UPLOAD");
+            r = r + Pair("UPLOADED", o.Uploaded.ToString()) + Pair("NEXT BATCH", Ascii.Number(o.NextBatch, 6));
+            r = r + Pair("DATE", Ascii.Number(now.Year, 4) + "/" + Ascii.Number(now.Month, 2) + "/" + Ascii.Number(now.Day, 2));
             return r;
         }
 

@@ -22,6 +22,18 @@ namespace PosTerminal.Txn
         /// <summary>The PIN is not 4 to 12 digits, or the PIN block could not be built.</summary>
         BadPin = 8,
         /// <summary>The keys in the store do not fit the security settings (wrong algorithm or length): sign on or load keys again.</summary>
-        KeysUnsuitable = 9
+        KeysUnsuitable = 9,
+        /// <summary>The batch journal is full: the terminal must settle first (结算).</summary>
+        BatchFull = 10,
+        /// <summary>A reversal is still owed to the host and could not be delivered: reversible transactions wait for it.</summary>
+        ReversalPending = 11,
+        /// <summary>The original transaction (of a void) is not an approved sale of the open batch.</summary>
+        OriginalNotFound = 12,
+        /// <summary>The original sale was voided already.</summary>
+        AlreadyVoided = 13,
+        /// <summary>A reference (original RRN, date) is malformed.</summary>
+        InvalidReference = 14,
+        /// <summary>The host asked for a new sign-on (header processing requirement 3) and it failed.</summary>
+        SignOnFailed = 15
     }
 }

@@ -15,7 +15,7 @@ namespace PosTerminal.Txn
     /// composed by Program.cs on the ESP32 and by the emulator on a PC. One transaction runs at a time;
     /// settings replaced meanwhile apply from the next one. Business outcomes are never exceptions.
     /// </summary>
-    public sealed class Terminal
+    public sealed partial class Terminal
     {
         /// <summary>Largest amount F4 (n12) can carry, in minor units.</summary>
         public const long MaxAmount = 999999999999;
@@ -47,6 +47,7 @@ namespace PosTerminal.Txn
         private EchoOutcome _lastEcho;
         private IsoMessage _request;
         private IsoMessage _response;
+        private readonly BatchJournal _journal;
 
         /// <summary>
         /// A terminal. <paramref name="observer"/> (may be null) sees every frame for masked traces. Constructing
@@ -71,6 +72,8 @@ namespace PosTerminal.Txn
             _counters = new TerminalCounters(records);
             _keys = new KeyStore(records);
             _dukpt = new DukptState(records);
+            _journal = new BatchJournal(records, _counters.Batch);
+            SyncBatchCounter();
             DukptState.EraseLegacyInitialKey(_keys);
             _link = new AcquirerLink(connector, clock, settings.Link, observer);
             _settings = settings;
@@ -173,7 +176,7 @@ namespace PosTerminal.Txn
         /// </summary>
         public TxnOutcome Sale(CardData card, long amountMinor)
         {
-            return Run(TransactionType.Sale, card, null, amountMinor, null);
+            return Run(TransactionType.Sale, card, null, amountMinor, null, null);
         }
 
         /// <summary>
@@ -184,7 +187,7 @@ namespace PosTerminal.Txn
         /// </summary>
         public TxnOutcome Sale(PaymentCode code, long amountMinor)
         {
-            return Run(_settings.Profile.CodeSale, null, code, amountMinor, null);
+            return Run(_settings.Profile.CodeSale, null, code, amountMinor, null, null);
         }
 
         /// <summary>
@@ -193,7 +196,7 @@ namespace PosTerminal.Txn
         /// </summary>
         public TxnOutcome Sale(CardData card, long amountMinor, PinEntry pin)
         {
-            return Run(TransactionType.Sale, card, null, amountMinor, pin);
+            return Run(TransactionType.Sale, card, null, amountMinor, pin, null);
         }
 
         /// <summary>
@@ -202,9 +205,12 @@ namespace PosTerminal.Txn
         /// </summary>
         public SignOnOutcome SignOn()
         {
-            lock (_txnLock)
+            lock (_txnLock) return SignOnLocked(_settings);
+        }
+
+        private SignOnOutcome SignOnLocked(TerminalSettings s)
+        {
             {
-                TerminalSettings s = _settings;
                 SecuritySettings sec = s.Security;
                 SignOnOutcome o = new SignOnOutcome();
                 o.HostIndex = -1;
@@ -241,6 +247,7 @@ namespace PosTerminal.Txn
                     m.Set(IsoField.Reserved63, OperatorNumber);
                     _link.Settings = s.Link;
                     ExchangeResult x = _link.Exchange(_request, _response);
+                    NoteHostRequest(x);
                     o.HostIndex = x.HostIndex;
                     switch (x.Status)
                     {
@@ -279,11 +286,13 @@ namespace PosTerminal.Txn
                     }
                     string f60 = _response.GetString(IsoField.Reserved60);
                     long batch = f60 != null && f60.Length >= 8 ? Ascii.ParseNumber(f60.Substring(2, 6)) : -1;
-                    if (batch >= 1 && batch <= TerminalCounters.MaxValue)
+                    // The host's batch number applies once the open batch is settled: transactions of one batch keep its number.
+                    if (batch >= 1 && batch <= TerminalCounters.MaxValue && _journal.Count == 0
+                        && _journal.Renumber((int)batch) && _counters.SetBatch((int)batch))
                     {
-                        _counters.SetBatch((int)batch);
                         o.Batch = (int)batch;
                     }
+                    _signOnDue = false;
                     o.Result = SignOnResult.Ok;
                     return o;
                 }
@@ -330,8 +339,9 @@ namespace PosTerminal.Txn
             return k == null ? null : k.CheckValue;
         }
 
-        // One financial request for a card (with or without a PIN) or a payment code.
-        private TxnOutcome Run(TransactionType type, CardData card, PaymentCode code, long amountMinor, PinEntry pin)
+        // One financial request for a card (with or without a PIN) or a payment code; `reference` (void, refund) points
+        // at the original transaction.
+        private TxnOutcome Run(TransactionType type, CardData card, PaymentCode code, long amountMinor, PinEntry pin, TxnReference reference)
         {
             lock (_txnLock)
             {
@@ -341,23 +351,34 @@ namespace PosTerminal.Txn
                 o.Type = type;
                 o.AmountMinor = amountMinor;
                 o.HostIndex = -1;
+                o.BalanceMinor = -1;
                 o.Batch = _counters.Batch;
                 o.Time = _clock.Now;
                 bool byCode = code != null;
                 if (byCode ? code.Length == 0 : card == null || card.PanLength == 0) return Refuse(o, RefusalReason.NoCard);
                 o.MaskedPan = byCode ? code.Masked : card.MaskedPan;
                 EntryMethod entry = byCode ? EntryMethod.Scan : card.Entry;
-                if (amountMinor < 1 || amountMinor > MaxAmount) return Refuse(o, RefusalReason.InvalidAmount);
+                if (reference != null)
+                {
+                    RefusalReason unresolved = Resolve(reference);
+                    if (unresolved != RefusalReason.None) return Refuse(o, unresolved);
+                    if (reference.Sale != null)
+                    {
+                        amountMinor = reference.Sale.AmountMinor;   // a void cancels the whole approved amount
+                        o.AmountMinor = amountMinor;
+                    }
+                }
+                bool inquiry = type == s.Profile.Balance;
+                if (inquiry ? amountMinor != 0 : amountMinor < 1 || amountMinor > MaxAmount) return Refuse(o, RefusalReason.InvalidAmount);
                 // ISO/IEC 7813 service code 2xx/6xx: the card has a chip that must be used; a swipe is accepted only
                 // as fallback after failed chip reads.
                 if (!byCode && card.Entry == EntryMethod.Swipe && card.HasChip) return Refuse(o, RefusalReason.UseChip);
+                if (!inquiry && _journal.Count >= s.BatchCapacity) return Refuse(o, RefusalReason.BatchFull);
+                if (!PrepareTransaction(s, o)) return o;
+                o.Batch = _counters.Batch;
                 bool needKeys = sec.Mac != MacMethod.None || pin != null || sec.EncryptTracks;
-                if (needKeys && !sec.IsDukpt)
-                {
-                    if (TransactionKeys.FromWorkingKeys(_keys) == null) return Refuse(o, RefusalReason.NotSignedOn);
-                    if (!WorkingKeysSuit(sec)) return Refuse(o, RefusalReason.KeysUnsuitable);
-                }
-                if (needKeys && sec.IsDukpt && !_dukpt.HasKey) return Refuse(o, RefusalReason.NoDukptKey);
+                RefusalReason unkeyed = CheckKeys(sec, needKeys);
+                if (unkeyed != RefusalReason.None) return Refuse(o, unkeyed);
                 EnsureMessages(s.Profile.SpecFor(sec));
                 int stan = _counters.NextStan();
                 if (stan < 0) return Refuse(o, RefusalReason.StorageFailure);
@@ -366,23 +387,13 @@ namespace PosTerminal.Txn
                 MacAuthenticator mac = null;
                 try
                 {
-                    if (needKeys)
-                    {
-                        if (sec.IsDukpt)
-                        {
-                            // The device advances and its state is saved before the keys come out.
-                            if (_dukpt.NextTransaction(sec.Scheme, out keys) != DukptKeyStatus.Ok) return Refuse(o, RefusalReason.NoDukptKey);
-                        }
-                        else
-                        {
-                            keys = TransactionKeys.FromWorkingKeys(_keys);
-                        }
-                    }
+                    if (needKeys && !TakeKeys(sec, out keys)) return Refuse(o, RefusalReason.NoDukptKey);
                     try
                     {
-                        BuildFinancial(s, type, entry, amountMinor, stan, o.Time, _clock.UtcNow, pin != null);
+                        BuildFinancial(s, type, entry, inquiry ? -1 : amountMinor, stan, o.Time, _clock.UtcNow, pin != null);
                         if (byCode) AddCode(s.Profile, code);
                         else AddCard(card);
+                        if (reference != null) AddReference(reference);
                         if (pin != null)
                         {
                             if (!SecureFields.AddPinBlock(_request, s, card, pin, keys.Pin, _random)) return Refuse(o, RefusalReason.BadPin);
@@ -399,6 +410,8 @@ namespace PosTerminal.Txn
                     {
                         return Refuse(o, RefusalReason.BuildFailed);
                     }
+                    // 冲正: the reversal is on the medium before the first byte of the request can leave (DESIGN.md §2.8).
+                    if (type.Reversible && !JournalReversal(type, o)) return Refuse(o, RefusalReason.StorageFailure);
                     if (sec.Mac != MacMethod.None) mac = new MacAuthenticator(sec.Mac, keys.MacRequest, keys.MacResponse);
                     _link.Settings = s.Link;
                     ExchangeResult x;
@@ -408,18 +421,26 @@ namespace PosTerminal.Txn
                     }
                     catch (IsoFormatException)
                     {
+                        if (type.Reversible) _journal.ClearReversal();   // nothing was sent
                         return Refuse(o, RefusalReason.BuildFailed);
                     }
-                    Complete(s, o, x, entry, mac != null);
+                    NoteHostRequest(x);
+                    Complete(s, o, x, mac != null);
+                    Conclude(s, o, x, entry, reference);
+                    o.Receipt = Receipt.Build(s, o, entry);
                     return o;
                 }
                 catch (Exception)
                 {
                     // The one catch at the flow boundary: whatever went wrong, the caller gets an outcome, never an
-                    // exception, and nothing of the card leaves through it.
+                    // exception, and nothing of the card leaves through it. A journalled reversal stays pending ("06").
                     o.Result = TxnResult.Fault;
-                    if (type.Reversible) o.ReversalReason = ReversalReasonOther;
-                    o.Receipt = Receipt.Build(s, o, byCode ? EntryMethod.Scan : card.Entry);
+                    if (type.Reversible && _journal.Reversal != null && _journal.Reversal.Stan == o.Stan)
+                    {
+                        o.ReversalReason = _journal.Reversal.Reason;
+                        o.Reversal = ReversalStatus.Pending;
+                    }
+                    o.Receipt = Receipt.Build(s, o, entry);
                     return o;
                 }
                 finally
@@ -431,6 +452,31 @@ namespace PosTerminal.Txn
                     Bytes.Wipe(_scratch);
                 }
             }
+        }
+
+        // Refusal reason when the keys a request needs are not there (checked before a trace number is used), or None.
+        private RefusalReason CheckKeys(SecuritySettings sec, bool needKeys)
+        {
+            if (!needKeys) return RefusalReason.None;
+            if (!sec.IsDukpt)
+            {
+                if (TransactionKeys.FromWorkingKeys(_keys) == null) return RefusalReason.NotSignedOn;
+                if (!WorkingKeysSuit(sec)) return RefusalReason.KeysUnsuitable;
+                return RefusalReason.None;
+            }
+            return _dukpt.HasKey ? RefusalReason.None : RefusalReason.NoDukptKey;
+        }
+
+        // The keys of one message: the working keys, or the next DUKPT transaction's (the device advances and its state
+        // is saved before the keys come out). False when DUKPT has no key left.
+        private bool TakeKeys(SecuritySettings sec, out TransactionKeys keys)
+        {
+            if (!sec.IsDukpt)
+            {
+                keys = TransactionKeys.FromWorkingKeys(_keys);
+                return keys != null;
+            }
+            return _dukpt.NextTransaction(sec.Scheme, out keys) == DukptKeyStatus.Ok;
         }
 
         // One echo test: to host `hostIndex` over a new connection, or (-1) over the kept connection / with fail-over.
@@ -525,13 +571,14 @@ namespace PosTerminal.Txn
         }
 
         // 0200 and friends: F3 F4 F11 [F7 F12 F13] F22 F25 F41 F42 F49 [F60]; the card's or the code's fields follow.
+        // amountMinor -1: no F4 (a balance inquiry).
         private void BuildFinancial(TerminalSettings s, TransactionType type, EntryMethod entry, long amountMinor, int stan, DateTime now, DateTime utc, bool withPin)
         {
             IsoMessage m = _request;
             AcquirerProfile p = s.Profile;
             m.Mti = type.Mti;
             m.Set(IsoField.ProcessingCode, type.ProcessingCode);
-            m.SetNumber(IsoField.Amount, amountMinor);
+            if (amountMinor >= 0) m.SetNumber(IsoField.Amount, amountMinor);
             m.SetNumber(IsoField.Stan, stan);
             if (p.SendsLocalTime)
             {
@@ -580,7 +627,7 @@ namespace PosTerminal.Txn
             _request.SetBytes(p.CodeField, _scratch, 0, at + n);
         }
 
-        private void Complete(TerminalSettings s, TxnOutcome o, ExchangeResult x, EntryMethod entry, bool macRequired)
+        private void Complete(TerminalSettings s, TxnOutcome o, ExchangeResult x, bool macRequired)
         {
             o.HostIndex = x.HostIndex;
             o.Host = x.Host == null ? null : x.Host.ToString();
@@ -593,8 +640,9 @@ namespace PosTerminal.Txn
                     o.Rrn = _response.GetString(IsoField.Rrn);
                     o.AuthCode = _response.GetString(IsoField.AuthCode);
                     o.Result = s.Profile.IsApproval(o.ResponseCode) ? TxnResult.Approved : TxnResult.Declined;
-                    long approved = _response.GetNumber(IsoField.Amount);
+                    long approved = _response.Has(IsoField.Amount) ? _response.GetNumber(IsoField.Amount) : -1;
                     o.ApprovedAmountMinor = o.Result != TxnResult.Approved ? 0 : approved > 0 ? approved : o.AmountMinor;
+                    if (o.Result == TxnResult.Approved && _response.Has(IsoField.AdditionalAmounts)) o.BalanceMinor = BalanceOf(_response.GetString(IsoField.AdditionalAmounts));
                     if (macRequired && !x.MacChecked && o.Result == TxnResult.Approved)
                     {
                         // An approval must be authenticated: without F64 anyone on the path could have written it.
@@ -622,7 +670,6 @@ namespace PosTerminal.Txn
                     if (o.Type.Reversible) o.ReversalReason = ReversalReasonOther;
                     break;
             }
-            o.Receipt = Receipt.Build(s, o, entry);
         }
 
         // The DUKPT KSN travels in F62 (hex) on the international profile, next to the PIN block and MAC it keys.

@@ -30,6 +30,7 @@ namespace PosTerminal.Txn
             ReadCapability = MagstripeOnly;
             Security = profile.DefaultSecurity;
             ReversalRetries = DefaultReversalRetries;
+            BatchCapacity = BatchJournal.DefaultCapacity;
         }
 
         /// <summary>Default number of times a pending reversal is resent: 3 (CUP terminal default REVERSE_RETRY_TIMES, payments.md §4.1).</summary>
@@ -70,6 +71,32 @@ namespace PosTerminal.Txn
 
         /// <summary>How many times a pending reversal (0400) is resent before the merchant is told it failed (0..9).</summary>
         public int ReversalRetries { get; private set; }
+
+        /// <summary>
+        /// True: a reversal goes out right after the transaction that needs it (即时冲正, Centerm EPOS TOGGLE_REVERSE_NOW,
+        /// payments.md §4.1); false (the default): before the next transaction.
+        /// </summary>
+        public bool ReverseImmediately { get; private set; }
+
+        /// <summary>Transactions the batch journal holds before new ones are refused with "settle first" (1..999).</summary>
+        public int BatchCapacity { get; private set; }
+
+        /// <summary>A copy with reversals sent at once (true) or before the next transaction (false).</summary>
+        public TerminalSettings WithReverseImmediately(bool immediately)
+        {
+            TerminalSettings t = Copy();
+            t.ReverseImmediately = immediately;
+            return t;
+        }
+
+        /// <summary>A copy with another batch capacity (1..<see cref="BatchJournal.MaxCapacity"/>).</summary>
+        public TerminalSettings WithBatchCapacity(int capacity)
+        {
+            if (capacity < 1 || capacity > BatchJournal.MaxCapacity) throw new ArgumentOutOfRangeException();
+            TerminalSettings t = Copy();
+            t.BatchCapacity = capacity;
+            return t;
+        }
 
         /// <summary>A copy with another reversal retry count (0..<see cref="MaxReversalRetries"/>).</summary>
         public TerminalSettings WithReversalRetries(int retries)
@@ -112,6 +139,8 @@ namespace PosTerminal.Txn
             t.ReadCapability = ReadCapability;
             t.Security = Security;
             t.ReversalRetries = ReversalRetries;
+            t.ReverseImmediately = ReverseImmediately;
+            t.BatchCapacity = BatchCapacity;
             return t;
         }
 

@@ -59,6 +59,22 @@ namespace PosTerminal.Txn
         /// </summary>
         public string ReversalReason { get; internal set; }
 
+        /// <summary>
+        /// This transaction's own reversal: None (not reversible, or answered), Pending (journalled; goes out before the
+        /// next transaction), Done (reversed at once, by the "reverse immediately" setting), Failed (every attempt failed:
+        /// the record is kept and the merchant must call support).
+        /// </summary>
+        public ReversalStatus Reversal { get; internal set; }
+
+        /// <summary>What became of a reversal left by an earlier transaction, sent before this one (None when there was none).</summary>
+        public ReversalStatus PriorReversal { get; internal set; }
+
+        /// <summary>Balance inquiry: the balance the host returned in F54 (minor units, negative for a debit balance); -1 when none.</summary>
+        public long BalanceMinor { get; internal set; }
+
+        /// <summary>True when the host's processing-requirement nibble asked for a new sign-on and the terminal did it first.</summary>
+        public bool SignedOnAgain { get; internal set; }
+
         /// <summary>True when the request carried an encrypted PIN block.</summary>
         public bool PinEntered { get; internal set; }
 
