@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using AcquirerSimulator;
 using FaultProxy;
 using PosTerminal.Cards;
+using PosTerminal.Iso8583;
 using PosTerminal.Link;
 using PosTerminal.Security;
 using PosTerminal.Txn;
@@ -20,7 +21,10 @@ namespace PosTerminal.Tests.Host.Soak;
 /// connection) run <see cref="Sales"/> card sales with PIN, each with its own amount, through the fault-injection proxy
 /// in front of the simulator (cup profile with the CUP MAC). The proxy's plan is seeded and puts faults of every kind
 /// on about <see cref="FaultRate"/> of the exchanges. Timeouts are loopback-sized (<see cref="ResponseTimeoutMs"/>).
-/// Then the terminals' outcomes are reconciled against the simulator's ledger (<see cref="SoakReport.Reconcile"/>).
+/// A reversal owed by an unanswered sale goes out before the terminal's next transaction (through the same faults);
+/// each terminal settles every <see cref="SettleEvery"/> sales and at the end, after its last reversal is delivered,
+/// the batch journal being compared with the terminal's approved sales before each settlement. Then the terminals'
+/// outcomes, reversals and settlements are reconciled against the simulator's ledger (<see cref="SoakReport.Reconcile"/>).
 /// </summary>
 public sealed class SoakRun
 {
@@ -42,6 +46,12 @@ public sealed class SoakRun
     /// <summary>How long DelayResponse and LateReply hold a response (ms): past <see cref="ResponseTimeoutMs"/>.</summary>
     public int HoldMs { get; set; } = 400;
 
+    /// <summary>Sales per terminal between two settlements (the batch journal holds <see cref="BatchJournal.MaxCapacity"/>).</summary>
+    public int SettleEvery { get; set; } = 250;
+
+    /// <summary>Attempts at one settlement, or at delivering the last reversal, through the faults.</summary>
+    public int Attempts { get; set; } = 12;
+
     /// <summary>Runs the soak; the report holds every outcome, the ledger and the proxy's counts.</summary>
     public async Task<SoakReport> Run()
     {
@@ -60,17 +70,21 @@ public sealed class SoakRun
         });
         proxy.Start();
 
+        ReversalRecorder reversals = new();
+        sim.Observer = reversals;
         Terminal[] terminals = new Terminal[Terminals];
         for (int k = 0; k < Terminals; k++)
         {
             Terminal t = sim.SignedOnTerminal(TerminalId(k));
             LinkSettings link = new([new HostEndpoint("127.0.0.1", proxy.Port)], 1000, ResponseTimeoutMs, t.Settings.Link.Frame);
             if (k % 2 == 1) link = link.WithConnection(ConnectionMode.Kept, 0);
-            t.Settings = t.Settings.WithLink(link);
+            t.Settings = t.Settings.WithLink(link).WithBatchCapacity(BatchJournal.MaxCapacity);
             terminals[k] = t;
         }
 
         SoakSale[] sales = new SoakSale[Sales];
+        List<string> problems = new();
+        List<SoakSettlement> settlements = new();
         Stopwatch clock = Stopwatch.StartNew();
         Thread[] threads = new Thread[Terminals];
         Exception failure = null;
@@ -81,7 +95,18 @@ public sealed class SoakRun
             {
                 try
                 {
-                    for (int i = terminal; i < Sales; i += Terminals) sales[i] = Sell(terminals[terminal], terminal, i);
+                    Terminal t = terminals[terminal];
+                    List<SoakSale> open = new();
+                    int sinceSettle = 0;
+                    for (int i = terminal; i < Sales; i += Terminals)
+                    {
+                        sales[i] = Sell(t, terminal, i);
+                        if (sales[i].Result == TxnResult.Approved) open.Add(sales[i]);
+                        if (++sinceSettle < SettleEvery) continue;
+                        Settle(t, terminal, open, problems, settlements);
+                        sinceSettle = 0;
+                    }
+                    Settle(t, terminal, open, problems, settlements);
                 }
                 catch (Exception e)
                 {
@@ -100,7 +125,82 @@ public sealed class SoakRun
         foreach (FaultKind k in FaultKinds.All) faults[(int)k] = proxy.Stats.Faults(k);
         List<LedgerEntry> ledger = new();
         foreach (LedgerEntry e in sim.Host.Ledger.Entries) ledger.Add(e);
-        return new SoakReport(sales, ledger, faults, proxy.Stats.ToString(), clock.Elapsed, this);
+        Ledger books = sim.Host.Ledger;
+        List<SettlementReport> reports = new(books.Settlements);
+        return new SoakReport(sales, ledger, faults, proxy.Stats.ToString(), clock.Elapsed, this)
+        {
+            Problems = problems,
+            Settlements = settlements,
+            HostSettlements = reports,
+            HostReversals = books.Reversals,
+            HostDuplicateReversals = books.DuplicateReversals,
+            HostUnknownReversals = books.UnknownReversals,
+            ReversalsSent = reversals.Sent,
+        };
+    }
+
+    /// <summary>Counts the 0400s each terminal sent, by the original's trace number (F11 of the 0400).</summary>
+    private sealed class ReversalRecorder : ILinkObserver
+    {
+        public readonly Dictionary<(string, long), int> Sent = new();
+
+        public void OnConnect(int index, HostEndpoint host, PosTerminal.Hal.LinkStatus status)
+        {
+        }
+
+        public void OnSent(IsoMessage message, byte[] frame, int messageOffset, int frameLength)
+        {
+            if (message.Mti != 400) return;
+            (string, long) key = (message.GetString(IsoField.TerminalId), message.GetNumber(IsoField.Stan));
+            lock (Sent) Sent[key] = Sent.GetValueOrDefault(key) + 1;
+        }
+
+        public void OnReceived(IsoMessage message, byte[] frame, int messageOffset, int frameLength, bool matched)
+        {
+        }
+
+        public void OnFormatError(IsoFormatException error, int frameLength)
+        {
+        }
+    }
+
+    // Compares the batch journal with the approved sales since the last settlement, then settles (the owed reversal
+    // first) with up to Attempts tries through the faults.
+    private void Settle(Terminal t, int terminal, List<SoakSale> open, List<string> problems, List<SoakSettlement> settlements)
+    {
+        string tid = TerminalId(terminal);
+        List<string> bad = new();
+        BatchJournal j = t.Journal;
+        HashSet<int> journalled = new();
+        long journalTotal = 0;
+        for (int e = 0; e < j.Count; e++)
+        {
+            BatchEntry entry = j.Entry(e);
+            journalled.Add(entry.Stan);
+            journalTotal += entry.AmountMinor;
+            SoakSale s = open.Find(x => x.Stan == entry.Stan);
+            if (s == null) bad.Add($"{tid} batch {j.Batch}: journal holds STAN {entry.Stan} ({entry.AmountMinor}), no approved sale has it");
+            else if (s.AmountMinor != entry.AmountMinor || s.Rrn != entry.Rrn || s.Batch != entry.Batch) bad.Add($"{tid}: journal STAN {entry.Stan} differs from its sale {s.Index}");
+        }
+        foreach (SoakSale s in open)
+        {
+            if (!journalled.Contains(s.Stan)) bad.Add($"{tid} batch {j.Batch}: approved sale {s.Index} (STAN {s.Stan}) missing from the journal");
+        }
+        BatchTotals totals = j.Totals();
+        if (totals.DebitAmountMinor != journalTotal || totals.DebitCount != j.Count) bad.Add($"{tid} batch {j.Batch}: journal totals {totals.DebitCount}/{totals.DebitAmountMinor}, entries {j.Count}/{journalTotal}");
+        SettlementOutcome so = null;
+        int attempts = 0;
+        for (; attempts < Attempts; attempts++)
+        {
+            so = t.Settle();
+            if (so.Result == SettlementResult.Settled) break;
+            Thread.Sleep(20);   // past a refusal window
+        }
+        lock (settlements) settlements.Add(new SoakSettlement(tid, so.Batch, so.Result, so.Balanced, attempts + 1, open.Count, so.Totals?.NetMinor ?? -1));
+        if (so.Result != SettlementResult.Settled) bad.Add($"{tid} batch {so.Batch}: not settled after {attempts} attempts: {so.Result} {so.ResponseCode}");
+        else if (t.Journal.Count != 0 || t.PendingReversal != null) bad.Add($"{tid}: after settlement the journal holds {t.Journal.Count}, reversal pending {t.PendingReversal != null}");
+        open.Clear();
+        if (bad.Count > 0) lock (problems) problems.AddRange(bad);
     }
 
     /// <summary>Terminal id of soak terminal <paramref name="k"/>.</summary>
@@ -114,7 +214,7 @@ public sealed class SoakRun
         using CardData card = SimulatorFixture.Card();
         using PinEntry pin = SimulatorFixture.Pin("123456");
         TxnOutcome o = t.Sale(card, AmountOf(i), pin);
-        return new SoakSale(i, TerminalId(terminal), o.Result, o.ResponseCode, o.Stan, o.Batch, o.AmountMinor, o.Rrn, o.ReversalReason);
+        return new SoakSale(i, TerminalId(terminal), o.Result, o.ResponseCode, o.Stan, o.Batch, o.AmountMinor, o.Rrn, o.ReversalReason, o.Refusal);
     }
 
     private static int EnvInt(string name, int fallback) =>
@@ -122,11 +222,14 @@ public sealed class SoakRun
 }
 
 /// <summary>What the terminal said about one soak sale.</summary>
-public sealed record SoakSale(int Index, string TerminalId, TxnResult Result, string ResponseCode, int Stan, int Batch, long AmountMinor, string Rrn, string ReversalReason)
+public sealed record SoakSale(int Index, string TerminalId, TxnResult Result, string ResponseCode, int Stan, int Batch, long AmountMinor, string Rrn, string ReversalReason, RefusalReason Refusal)
 {
     /// <summary>True for the outcomes after which the host may hold the request while the terminal has no answer.</summary>
     public bool Unanswered => Result is TxnResult.NoResponse or TxnResult.LinkFailed or TxnResult.MacFailed or TxnResult.Fault;
 }
+
+/// <summary>One settlement of a soak terminal: its batch, result, whether the host agreed at once, tries, approved sales.</summary>
+public sealed record SoakSettlement(string TerminalId, int Batch, SettlementResult Result, bool Balanced, int Attempts, int Sales, long NetMinor);
 
 /// <summary>The outcomes, the ledger and the proxy's counts of a soak, and their reconciliation.</summary>
 public sealed class SoakReport(SoakSale[] sales, List<LedgerEntry> ledger, long[] faults, string proxyStats, TimeSpan elapsed, SoakRun run)
@@ -143,6 +246,27 @@ public sealed class SoakReport(SoakSale[] sales, List<LedgerEntry> ledger, long[
     /// <summary>Wall-clock time of the sales.</summary>
     public TimeSpan Elapsed => elapsed;
 
+    /// <summary>Discrepancies found during the run (journal against sales, settlements that did not complete).</summary>
+    public List<string> Problems { get; init; } = new();
+
+    /// <summary>The terminals' settlements.</summary>
+    public List<SoakSettlement> Settlements { get; init; } = new();
+
+    /// <summary>The simulator's settlement reports.</summary>
+    public List<SettlementReport> HostSettlements { get; init; } = new();
+
+    /// <summary>Reversals that undid a ledger entry, of an entry already reversed, of nothing booked (the simulator's counts).</summary>
+    public int HostReversals { get; init; }
+
+    /// <inheritdoc cref="HostReversals"/>
+    public int HostDuplicateReversals { get; init; }
+
+    /// <inheritdoc cref="HostReversals"/>
+    public int HostUnknownReversals { get; init; }
+
+    /// <summary>0400s the terminals sent, by (terminal id, original trace number).</summary>
+    public Dictionary<(string, long), int> ReversalsSent { get; init; } = new();
+
     /// <summary>Sales by result.</summary>
     public int Count(TxnResult r) => Array.FindAll(sales, s => s.Result == r).Length;
 
@@ -152,19 +276,24 @@ public sealed class SoakReport(SoakSale[] sales, List<LedgerEntry> ledger, long[
     /// <summary>
     /// Checks the books and returns every discrepancy (empty: they balance exactly).
     /// <list type="bullet">
-    /// <item>an approved sale is in the ledger, approved, with its amount and RRN (no approved sale lost);</item>
+    /// <item>an approved sale is in the ledger, approved, not reversed, with its amount and RRN (no approved sale lost);</item>
     /// <item>a declined sale is in the ledger with the same response code;</item>
     /// <item>a sale not sent, or refused by the terminal, is not in the ledger and owes no reversal;</item>
-    /// <item>an unanswered sale (no response, link failed, MAC wrong, fault) has a reversal due; when the ledger has
-    /// it, it is an owed reversal;</item>
+    /// <item>an unanswered sale (no response, link failed, MAC wrong, fault) had a reversal due; when the ledger has it,
+    /// the entry is reversed (an owed reversal);</item>
+    /// <item>a reversal was sent for every unanswered sale and for nothing else; the host met each, and reversed each
+    /// booked one exactly once: reversals that undid an entry = owed reversals (repeats after a lost 0410 are answered
+    /// without effect), and the host met no more reversals than were sent;</item>
     /// <item>every ledger entry of the soak's terminals belongs to exactly one sale, with that sale's amount (nothing
     /// booked that was not sold, nothing charged twice: amounts are unique per sale);</item>
-    /// <item>host approved total = terminal approved total + owed reversals' total.</item>
+    /// <item>host net (approved, not reversed) = terminal approved total; every batch the terminals settled was settled
+    /// by the host without a difference, and the host's settled totals add up to the terminal's approved total;</item>
+    /// <item>the batch journal held exactly the approved sales before each settlement (<see cref="Problems"/>).</item>
     /// </list>
     /// </summary>
     public List<string> Reconcile()
     {
-        List<string> bad = new();
+        List<string> bad = new(Problems);
         OwedReversals.Clear();
         Dictionary<(string, int, int), LedgerEntry> byKey = new();
         Dictionary<long, int> byAmount = new();
@@ -179,7 +308,8 @@ public sealed class SoakReport(SoakSale[] sales, List<LedgerEntry> ledger, long[
             if (kv.Value > 1) bad.Add($"amount {kv.Key} (one sale) booked {kv.Value} times");
         }
         HashSet<(string, int, int)> claimed = new();
-        long terminalApproved = 0, owed = 0;
+        long terminalApproved = 0;
+        int unanswered = 0;
         foreach (SoakSale s in sales)
         {
             if (s == null)
@@ -196,6 +326,7 @@ public sealed class SoakReport(SoakSale[] sales, List<LedgerEntry> ledger, long[
                     terminalApproved += s.AmountMinor;
                     if (e == null) bad.Add($"sale {s.Index} approved by the terminal, not in the ledger (STAN {s.Stan})");
                     else if (!e.Approved || e.Rrn != s.Rrn) bad.Add($"sale {s.Index} approved with RRN {s.Rrn}, ledger says {e.ResponseCode} RRN {e.Rrn}");
+                    else if (e.Reversed) bad.Add($"sale {s.Index} approved by the terminal, reversed at the host");
                     if (s.ReversalReason != null) bad.Add($"sale {s.Index} approved with a reversal due");
                     break;
                 case TxnResult.Declined:
@@ -207,12 +338,13 @@ public sealed class SoakReport(SoakSale[] sales, List<LedgerEntry> ledger, long[
                     if (s.ReversalReason != null) bad.Add($"sale {s.Index} {s.Result} with a reversal due");
                     break;
                 default:
+                    unanswered++;
                     if (!s.Unanswered) bad.Add($"sale {s.Index}: result {s.Result}");
                     if (s.ReversalReason == null) bad.Add($"sale {s.Index} {s.Result} without a reversal due");
                     if (e != null && e.Approved)
                     {
                         OwedReversals.Add(s);
-                        owed += e.AmountMinor;
+                        if (!e.Reversed) bad.Add($"sale {s.Index} unanswered, booked by the host ({e.AmountMinor}) and never reversed");
                     }
                     break;
             }
@@ -221,10 +353,40 @@ public sealed class SoakReport(SoakSale[] sales, List<LedgerEntry> ledger, long[
         {
             if (!claimed.Contains(kv.Key)) bad.Add($"ledger entry {kv.Key} belongs to no sale");
         }
-        long hostApproved = 0;
-        foreach (LedgerEntry e in byKey.Values) hostApproved += e.Approved ? e.AmountMinor : 0;
-        if (hostApproved != terminalApproved + owed)
-            bad.Add($"host approved {hostApproved}, terminal approved {terminalApproved} + owed reversals {owed}");
+        if (HostReversals != OwedReversals.Count) bad.Add($"the host reversed {HostReversals} entries, {OwedReversals.Count} reversals were owed");
+        // Every unanswered sale, and only those, had its reversal sent; the host met each (a repeat after a lost 0410 is
+        // answered without effect: counted as a duplicate for a booked sale, again as unknown for an unbooked one).
+        int sent = 0;
+        HashSet<(string, long)> owedKeys = new();
+        foreach (SoakSale s in sales)
+        {
+            if (s == null || !s.Unanswered) continue;
+            owedKeys.Add((s.TerminalId, s.Stan));
+            if (!ReversalsSent.ContainsKey((s.TerminalId, s.Stan))) bad.Add($"sale {s.Index} unanswered, no reversal sent");
+        }
+        foreach (KeyValuePair<(string, long), int> kv in ReversalsSent)
+        {
+            sent += kv.Value;
+            if (!owedKeys.Contains(kv.Key)) bad.Add($"a reversal of {kv.Key} was sent for a sale that was not unanswered");
+        }
+        int met = HostReversals + HostDuplicateReversals + HostUnknownReversals;
+        if (HostReversals + HostUnknownReversals < unanswered || met > sent)
+            bad.Add($"{unanswered} unanswered sales, {sent} reversals sent; the host met {HostReversals} of booked sales, {HostDuplicateReversals} repeats, {HostUnknownReversals} of unbooked ones");
+        long hostNet = 0;
+        foreach (LedgerEntry e in byKey.Values) hostNet += e.Counts ? e.AmountMinor : 0;
+        if (hostNet != terminalApproved) bad.Add($"host net {hostNet}, terminal approved {terminalApproved}");
+
+        Dictionary<(string, int), SettlementReport> lastReport = new();
+        foreach (SettlementReport r in HostSettlements) lastReport[(r.TerminalId, r.Batch)] = r;
+        long settledNet = 0;
+        foreach (SoakSettlement t in Settlements)
+        {
+            if (t.Result != SettlementResult.Settled) continue;
+            if (!lastReport.TryGetValue((t.TerminalId, t.Batch), out SettlementReport r)) bad.Add($"{t.TerminalId} settled batch {t.Batch}, the host has no report of it");
+            else if (r.Differences.Count > 0) bad.Add($"{t.TerminalId} batch {t.Batch}: host found {string.Join("; ", r.Differences)}");
+            else settledNet += r.HostFigures.NetMinor;
+        }
+        if (settledNet != terminalApproved) bad.Add($"host settled {settledNet}, terminal approved {terminalApproved}");
         return bad;
     }
 
@@ -247,7 +409,12 @@ public sealed class SoakReport(SoakSale[] sales, List<LedgerEntry> ledger, long[
             total += faults[(int)k];
         }
         b.Append(CultureInfo.InvariantCulture, $" (total {total}, {100.0 * total / Math.Max(1, sales.Length):0.0} per 100 sales)\n");
-        b.Append(CultureInfo.InvariantCulture, $"  ledger: {ledger.Count} entries; owed reversals (host booked, terminal unanswered): {OwedReversals.Count}\n");
+        int sent = 0;
+        foreach (int n in ReversalsSent.Values) sent += n;
+        b.Append(CultureInfo.InvariantCulture, $"  ledger: {ledger.Count} entries; owed reversals (host booked, terminal unanswered): {OwedReversals.Count}; 0400s sent {sent}; host reversals {HostReversals}, repeated {HostDuplicateReversals}, of nothing booked {HostUnknownReversals}\n");
+        int balanced = Settlements.FindAll(x => x.Balanced).Count, tries = 0;
+        foreach (SoakSettlement x in Settlements) tries += x.Attempts;
+        b.Append(CultureInfo.InvariantCulture, $"  settlements: {Settlements.Count} ({Settlements.FindAll(x => x.Result == SettlementResult.Settled).Count} settled, {balanced} balanced at once, {tries} attempts); host reports {HostSettlements.Count}\n");
         b.Append("  proxy: ").Append(proxyStats);
         return b.ToString();
     }
