@@ -140,23 +140,40 @@ public static class FuzzSeeds
 
     /// <summary>
     /// Records the request frames a terminal of the fixture's profile and security sends: sign-on (unless DUKPT), a swiped
-    /// sale, a sale with PIN, and a payment-code sale; returned one frame per stream plus the whole session as one stream.
-    /// The sales are answered by the fixture's simulator, so MACs and DUKPT counters are valid for that simulator.
+    /// sale, a sale with PIN, a payment-code sale, a balance inquiry, a void of the PIN sale, a refund of the first sale, a
+    /// sale the simulator leaves unanswered (amount 99999) and its reversal (0400), and a settlement (0500, 0320); returned
+    /// one frame per stream plus the whole session as one stream. The requests are answered by the fixture's simulator, so
+    /// MACs and DUKPT counters are valid for that simulator.
     /// </summary>
     public static List<byte[]> RecordTerminalSession(SimulatorFixture sim)
     {
         FrameRecorder rec = new();
         sim.Observer = rec;
-        Terminal t = sim.Terminal(terminalId: "88880077");
+        Terminal t = sim.Terminal(400, terminalId: "88880077");
         if (!sim.Security.IsDukpt) t.SignOn();
-        using (CardData card = SimulatorFixture.Card()) t.Sale(card, 1234);
+        TxnOutcome first, withPin;
+        using (CardData card = SimulatorFixture.Card()) first = t.Sale(card, 1234);
         using (CardData card = SimulatorFixture.Card())
-        using (PosTerminal.Security.PinEntry pin = SimulatorFixture.Pin("123456")) t.Sale(card, 2500, pin);
+        using (PosTerminal.Security.PinEntry pin = SimulatorFixture.Pin("123456")) withPin = t.Sale(card, 2500, pin);
         byte[] code = Ascii.GetBytes("134526838612345678");
         if (PaymentCode.TryCreate(code, 0, code.Length, out PaymentCode wechat) == PaymentCodeStatus.Ok)
         {
             using (wechat) t.Sale(wechat, 999);
         }
+        using (CardData card = SimulatorFixture.Card()) t.Balance(card, null);
+        if (withPin.IsApproved)
+        {
+            using CardData card = SimulatorFixture.Card();
+            t.Void(card, withPin.Stan);
+        }
+        if (first.IsApproved && first.Rrn != null)
+        {
+            using CardData card = SimulatorFixture.Card();
+            t.Refund(card, 100, first.Rrn, first.Time.ToString("MMdd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        using (CardData card = SimulatorFixture.Card()) t.Sale(card, 99999);   // the noreply rule: a reversal is due
+        t.SendPendingReversal();
+        t.Settle();
         sim.Observer = null;
         List<byte[]> list = new(rec.Frames);
         List<byte> all = new();
