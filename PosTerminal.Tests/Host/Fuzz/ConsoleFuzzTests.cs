@@ -1,22 +1,38 @@
+using System;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace PosTerminal.Tests.Host.Fuzz;
 
 /// <summary>
 /// CI fuzzing of the technician console's line input (item 8): <see cref="FuzzRun.DefaultInputs"/> inputs within the
-/// budget into the line editor alone and into a logged-in session (<see cref="ConsoleFuzz"/>). Nothing may be thrown;
-/// polls are bounded; lines stay within their maximum; history within its depth; no typed byte is echoed on a password
-/// line; the login password never shows; no control byte reaches the terminal.
+/// budget into the line editor alone, and as many into a logged-in session (<see cref="ConsoleFuzz"/>; the selector's bit 0
+/// is forced to pick one). Nothing may be thrown; polls are bounded; lines stay within their maximum; history within its
+/// depth; no typed byte is echoed on a password line; the login password never shows; no control byte reaches the terminal.
 /// </summary>
 [TestClass]
 public class ConsoleFuzzTests
 {
     [TestMethod]
-    public void Console_EditorAndSession_NoExceptionNoHangNoEcho()
+    [DataRow(0, 7716)]
+    [DataRow(1, 7717)]
+    public void Console_EditorOrSession_NoExceptionNoHangNoEcho(int session, int seed)
     {
-        FuzzRun run = new("console", 7716, ConsoleFuzz.Run) { Printable = true, Allowed = _ => null };
-        run.Seeds.AddRange(FuzzSeeds.ConsoleLines());
+        FuzzRun run = new(session == 0 ? "console-editor" : "console-session", seed, input => ConsoleFuzz.Run(Pick(input, session)))
+        {
+            Printable = true,
+            Allowed = _ => null,
+        };
+        run.Seeds.AddRange(FuzzSeeds.ConsoleLines().FindAll(b => (b[0] & 1) == session));
         FuzzReport r = run.Run();
         Assert.AreEqual(run.Inputs, r.Accepted, "the console target throws nothing, so every input is accepted\n" + r);
+    }
+
+    // The input with its selector's bit 0 set to `session` (a copy: the generator's arrays stay as they are).
+    private static byte[] Pick(byte[] input, int session)
+    {
+        if (input.Length == 0) return [(byte)session];
+        byte[] b = (byte[])input.Clone();
+        b[0] = (byte)((b[0] & 0xFE) | session);
+        return b;
     }
 }

@@ -56,6 +56,7 @@ public sealed class SoakRun
     public async Task<SoakReport> Run()
     {
         await using SimulatorFixture sim = new(AcquirerProfile.Cup, SecuritySettings.Named("cup"));
+        System.Collections.Concurrent.ConcurrentQueue<string> printed = new();   // the proxy's log, receipts, results, slips
         sim.Options.Rules.Clear();   // every sale that reaches the host whole is approved: a decline proves nothing here
         // Connection, request and response faults each at half the rate: a kept connection meets few connection faults.
         FaultPlan plan = FaultPlan.Parse("all", FaultRate / 2, Seed);
@@ -67,6 +68,7 @@ public sealed class SoakRun
             DelayMs = HoldMs,
             LateMs = HoldMs,
             RefuseWindowMs = 50,
+            Log = printed.Enqueue,
         });
         proxy.Start();
 
@@ -100,13 +102,13 @@ public sealed class SoakRun
                     int sinceSettle = 0;
                     for (int i = terminal; i < Sales; i += Terminals)
                     {
-                        sales[i] = Sell(t, terminal, i);
+                        sales[i] = Sell(t, terminal, i, printed);
                         if (sales[i].Result == TxnResult.Approved) open.Add(sales[i]);
                         if (++sinceSettle < SettleEvery) continue;
-                        Settle(t, terminal, open, problems, settlements);
+                        Settle(t, terminal, open, problems, settlements, printed);
                         sinceSettle = 0;
                     }
-                    Settle(t, terminal, open, problems, settlements);
+                    Settle(t, terminal, open, problems, settlements, printed);
                 }
                 catch (Exception e)
                 {
@@ -136,6 +138,7 @@ public sealed class SoakRun
             HostDuplicateReversals = books.DuplicateReversals,
             HostUnknownReversals = books.UnknownReversals,
             ReversalsSent = reversals.Sent,
+            Printed = string.Join('\n', printed) + "\n" + string.Join('\n', sim.Log),
         };
     }
 
@@ -166,7 +169,8 @@ public sealed class SoakRun
 
     // Compares the batch journal with the approved sales since the last settlement, then settles (the owed reversal
     // first) with up to Attempts tries through the faults.
-    private void Settle(Terminal t, int terminal, List<SoakSale> open, List<string> problems, List<SoakSettlement> settlements)
+    private void Settle(Terminal t, int terminal, List<SoakSale> open, List<string> problems, List<SoakSettlement> settlements,
+        System.Collections.Concurrent.ConcurrentQueue<string> printed)
     {
         string tid = TerminalId(terminal);
         List<string> bad = new();
@@ -193,6 +197,7 @@ public sealed class SoakRun
         for (; attempts < Attempts; attempts++)
         {
             so = t.Settle();
+            if (so.Report != null) printed.Enqueue(so.Report);
             if (so.Result == SettlementResult.Settled) break;
             Thread.Sleep(20);   // past a refusal window
         }
@@ -209,11 +214,12 @@ public sealed class SoakRun
     /// <summary>The amount of sale <paramref name="i"/>: unique, so a ledger entry names its sale.</summary>
     public static long AmountOf(int i) => 1000 + i;
 
-    private static SoakSale Sell(Terminal t, int terminal, int i)
+    private static SoakSale Sell(Terminal t, int terminal, int i, System.Collections.Concurrent.ConcurrentQueue<string> printed)
     {
         using CardData card = SimulatorFixture.Card();
         using PinEntry pin = SimulatorFixture.Pin("123456");
         TxnOutcome o = t.Sale(card, AmountOf(i), pin);
+        printed.Enqueue(o.Receipt + "\n" + PosTerminal.Emulator.Demo.Summary(o));
         return new SoakSale(i, TerminalId(terminal), o.Result, o.ResponseCode, o.Stan, o.Batch, o.AmountMinor, o.Rrn, o.ReversalReason, o.Refusal);
     }
 
@@ -263,6 +269,9 @@ public sealed class SoakReport(SoakSale[] sales, List<LedgerEntry> ledger, long[
 
     /// <inheritdoc cref="HostReversals"/>
     public int HostUnknownReversals { get; init; }
+
+    /// <summary>Everything the soak printed or logged: receipts, result lines, settlement slips, the proxy's and the simulator's logs.</summary>
+    public string Printed { get; init; } = "";
 
     /// <summary>0400s the terminals sent, by (terminal id, original trace number).</summary>
     public Dictionary<(string, long), int> ReversalsSent { get; init; } = new();

@@ -9,8 +9,8 @@ namespace PosTerminal.Tests.Host.Soak;
 
 /// <summary>
 /// The soak in CI (issue 6, item 6): 2,000 sales through the fault proxy with about 10 % faults of every kind (seeded),
-/// then the books are reconciled exactly (<see cref="SoakReport.Reconcile"/>). benchmarks/soak.sh runs the same with
-/// 20,000 sales.
+/// then the books are reconciled exactly (<see cref="SoakReport.Reconcile"/>), and everything the soak printed or logged is
+/// scanned for secrets (the leak check, item 9). benchmarks/soak.sh runs the same with 20,000 sales.
 /// </summary>
 [TestClass]
 public class SoakTests
@@ -30,5 +30,7 @@ public class SoakTests
         }
         Assert.IsTrue(report.Count(TxnResult.Approved) > run.Sales * 3 / 4, "too few approvals: the faults were not about 10 %\n" + report);
         Assert.IsTrue(report.OwedReversals.Count > 0, "no sale the host booked went unanswered: the reversal path was not exercised\n" + report);
+        StringAssert.Contains(report.Printed, "621226*********6782");   // the receipts were captured (masked)
+        Leak.LeakCheckTests.KnownSecrets().AssertClean("soak: receipts, results, settlement slips, proxy and simulator logs", report.Printed);
     }
 }
