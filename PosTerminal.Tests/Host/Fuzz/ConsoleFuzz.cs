@@ -101,14 +101,10 @@ public static class ConsoleFuzz
             LockoutMaxMs = 4000,
             MinPasswordLength = 4,
         };
-        MemoryPasswordStore passwords = new();
+        MemoryPasswordStore passwords = StoredPasswords(settings);
         ConsoleSession session = new(line, clock, new SeededRandom(sel), new RecordStore(new MemoryStore()), passwords, settings);
         AddCommands(session);
         session.Start();
-        byte[] p = new byte[Password.Length];
-        for (int i = 0; i < p.Length; i++) p[i] = (byte)Password[i];
-        session.Passwords.Set(ConsoleRole.Technician, p, 0, p.Length, false);
-        session.Passwords.Set(ConsoleRole.Supervisor, p, 0, p.Length - 1, false);
         line.Send("tech\r");
         line.Send(Password + "\r");
         Pump(session, line, 8);
@@ -122,6 +118,28 @@ public static class ConsoleFuzz
         CheckControlBytes(output);
         if (output.Contains(Password, StringComparison.Ordinal) && !TypesAll(input, Password))
             throw new FuzzFindingException("the password appears in the console output");
+    }
+
+    [ThreadStatic] private static byte[][] t_hashes;
+
+    // The technician's password (and the supervisor's: all but its last character) as the console stores them, hashed
+    // once per thread and copied into a new store for each input.
+    private static MemoryPasswordStore StoredPasswords(ConsoleSettings settings)
+    {
+        if (t_hashes == null)
+        {
+            MemoryPasswordStore template = new();
+            ConsolePasswords set = new(template, new SeededRandom(1), settings);
+            byte[] p = new byte[Password.Length];
+            for (int i = 0; i < p.Length; i++) p[i] = (byte)Password[i];
+            set.Set(ConsoleRole.Technician, p, 0, p.Length, false);
+            set.Set(ConsoleRole.Supervisor, p, 0, p.Length - 1, false);
+            t_hashes = [template.Blob(ConsoleRole.Technician), template.Blob(ConsoleRole.Supervisor)];
+        }
+        MemoryPasswordStore store = new();
+        store.WritePassword(ConsoleRole.Technician, t_hashes[0], 0, t_hashes[0].Length, false);
+        store.WritePassword(ConsoleRole.Supervisor, t_hashes[1], 0, t_hashes[1].Length, false);
+        return store;
     }
 
     // Polls (40 ms each) until the script is used up and one more poll found nothing; more than `budget` polls is a hang.
