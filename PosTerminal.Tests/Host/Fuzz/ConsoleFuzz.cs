@@ -87,8 +87,13 @@ public static class ConsoleFuzz
         }
     }
 
-    private static void Session(byte[] input)
+    /// <summary>
+    /// The session half of the target (the selector's bit 0 is not looked at); <paramref name="extra"/> may add commands
+    /// (the harness's own tests add a faulty one to show that the checks catch it).
+    /// </summary>
+    public static void Session(byte[] input, Action<ConsoleSession> extra = null)
     {
+        if (input.Length == 0) return;
         int sel = input[0];
         int delivery = (sel >> 1) & 3;
         ManualClock clock = new();
@@ -104,6 +109,7 @@ public static class ConsoleFuzz
         MemoryPasswordStore passwords = StoredPasswords(settings);
         ConsoleSession session = new(line, clock, new SeededRandom(sel), new RecordStore(new MemoryStore()), passwords, settings);
         AddCommands(session);
+        extra?.Invoke(session);
         session.Start();
         line.Send("tech\r");
         line.Send(Password + "\r");

@@ -29,6 +29,23 @@ public class ConsoleFuzzTests
         Assert.AreEqual(run.Inputs, r.Accepted, "the console target throws nothing, so every input is accepted\n" + r);
     }
 
+    // The session's checks catch what they are for: a command that prints the login password, typed in any delivery.
+    [TestMethod]
+    [DataRow((byte)0x01)]
+    [DataRow((byte)0x03)]
+    [DataRow((byte)0x05)]
+    public void Session_CommandThatPrintsThePassword_IsAFinding(byte selector)
+    {
+        byte[] input = [selector, .. "whoami\rleak\r"u8];
+        ConsoleFuzz.Session(input);   // without the faulty command: no finding
+        Assert.ThrowsExactly<FuzzFindingException>(() => ConsoleFuzz.Session(input, s => s.Commands.Add(
+            new PosTerminal.TechConsole.ConsoleCommand("leak", "leak", "prints the password", PosTerminal.TechConsole.ConsoleRole.Technician, (c, args) =>
+            {
+                c.WriteLine("password is " + ConsoleFuzz.Password);
+                return PosTerminal.TechConsole.CommandStatus.Done;
+            }))));
+    }
+
     // The input with its selector's bit 0 set to `session` (a copy: the generator's arrays stay as they are).
     private static byte[] Pick(byte[] input, int session)
     {
