@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing with SharpFuzz + AFL++ (outside CI; see fuzz/README.md).
 #
-#   fuzz/run.sh [SECONDS] [TARGET...]     SECONDS per target (default 60, at most 86400); targets: iso tlv frame simulator
+#   fuzz/run.sh [SECONDS] [TARGET...]     SECONDS per target (default 60, at most 86400); targets: iso tlv frame simulator console
 #
 # Installs what it needs (afl++ from Debian when afl-fuzz is missing; the sharpfuzz tool from the local manifest
 # fuzz/dotnet-tools.json), builds fuzz/PosTerminal.Fuzz in Release into fuzz/out/bin, instruments PosTerminal.dll and
@@ -16,13 +16,13 @@ root=$(pwd)
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(iso tlv frame simulator)
+[ ${#targets[@]} -eq 0 ] && targets=(iso tlv frame simulator console)
 if ! [[ "$seconds" =~ ^[0-9]+$ ]] || [ "$seconds" -lt 5 ] || [ "$seconds" -gt 86400 ]; then
-  echo "usage: fuzz/run.sh [SECONDS 5..86400] [iso|tlv|frame|simulator ...]" >&2
+  echo "usage: fuzz/run.sh [SECONDS 5..86400] [iso|tlv|frame|simulator|console ...]" >&2
   exit 2
 fi
 for t in "${targets[@]}"; do
-  case "$t" in iso|tlv|frame|simulator) ;; *) echo "unknown target $t" >&2; exit 2 ;; esac
+  case "$t" in iso|tlv|frame|simulator|console) ;; *) echo "unknown target $t" >&2; exit 2 ;; esac
 done
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -15,7 +15,7 @@ namespace PosTerminal.Fuzz;
 /// The AFL++ driver: <c>PosTerminal.Fuzz &lt;target&gt;</c> serves afl-fuzz through SharpFuzz's fork server (the input on
 /// stdin); <c>corpus &lt;dir&gt;</c> writes the seed corpora; <c>replay &lt;target&gt; &lt;file&gt;...</c> runs saved inputs
 /// once and tells which are findings. Targets: <see cref="FuzzTargets.Names"/>. A typed error (IsoFormatException,
-/// TlvFormatException) is a normal outcome; anything else escaping the target is reported to AFL as a crash.
+/// TlvFormatException) is a normal outcome; the console target allows none; anything else escaping the target is reported to AFL as a crash.
 /// </summary>
 public static class Program
 {
@@ -83,6 +83,7 @@ public static class Program
             ["tlv"] = FuzzSeeds.Tlv(),
             ["frame"] = FuzzSeeds.Frame(),
             ["simulator"] = new(),
+            ["console"] = FuzzSeeds.ConsoleLines(),
         };
         // The simulator target's set-ups: golden requests, and sessions recorded from the firmware against a simulator of
         // the same set-up (MACs only verify where keys are not issued at random: no MAC, or DUKPT from the demo BDK).

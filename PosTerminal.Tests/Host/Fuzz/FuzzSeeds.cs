@@ -140,23 +140,40 @@ public static class FuzzSeeds
 
     /// <summary>
     /// Records the request frames a terminal of the fixture's profile and security sends: sign-on (unless DUKPT), a swiped
-    /// sale, a sale with PIN, and a payment-code sale; returned one frame per stream plus the whole session as one stream.
-    /// The sales are answered by the fixture's simulator, so MACs and DUKPT counters are valid for that simulator.
+    /// sale, a sale with PIN, a payment-code sale, a balance inquiry, a void of the PIN sale, a refund of the first sale, a
+    /// sale the simulator leaves unanswered (amount 99999) and its reversal (0400), and a settlement (0500, 0320); returned
+    /// one frame per stream plus the whole session as one stream. The requests are answered by the fixture's simulator, so
+    /// MACs and DUKPT counters are valid for that simulator.
     /// </summary>
     public static List<byte[]> RecordTerminalSession(SimulatorFixture sim)
     {
         FrameRecorder rec = new();
         sim.Observer = rec;
-        Terminal t = sim.Terminal(terminalId: "88880077");
+        Terminal t = sim.Terminal(400, terminalId: "88880077");
         if (!sim.Security.IsDukpt) t.SignOn();
-        using (CardData card = SimulatorFixture.Card()) t.Sale(card, 1234);
+        TxnOutcome first, withPin;
+        using (CardData card = SimulatorFixture.Card()) first = t.Sale(card, 1234);
         using (CardData card = SimulatorFixture.Card())
-        using (PosTerminal.Security.PinEntry pin = SimulatorFixture.Pin("123456")) t.Sale(card, 2500, pin);
+        using (PosTerminal.Security.PinEntry pin = SimulatorFixture.Pin("123456")) withPin = t.Sale(card, 2500, pin);
         byte[] code = Ascii.GetBytes("134526838612345678");
         if (PaymentCode.TryCreate(code, 0, code.Length, out PaymentCode wechat) == PaymentCodeStatus.Ok)
         {
             using (wechat) t.Sale(wechat, 999);
         }
+        using (CardData card = SimulatorFixture.Card()) t.Balance(card, null);
+        if (withPin.IsApproved)
+        {
+            using CardData card = SimulatorFixture.Card();
+            t.Void(card, withPin.Stan);
+        }
+        if (first.IsApproved && first.Rrn != null)
+        {
+            using CardData card = SimulatorFixture.Card();
+            t.Refund(card, 100, first.Rrn, first.Time.ToString("MMdd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        using (CardData card = SimulatorFixture.Card()) t.Sale(card, 99999);   // the noreply rule: a reversal is due
+        t.SendPendingReversal();
+        t.Settle();
         sim.Observer = null;
         List<byte[]> list = new(rec.Frames);
         List<byte> all = new();
@@ -180,6 +197,30 @@ public static class FuzzSeeds
         }
         message.CopyTo(f, lengthBytes);
         return f;
+    }
+
+    /// <summary>
+    /// Inputs of the console target: what a technician types (commands with arguments, a dialog with a secret, editing
+    /// keys, history arrows, escape sequences of common terminals, Ctrl-C, UTF-8, telnet NUL padding), each under every
+    /// selector that matters: editor with echo and history or without echo, session, each delivery.
+    /// </summary>
+    public static List<byte[]> ConsoleLines()
+    {
+        string[] typed =
+        [
+            "help\r", "help set\r", "whoami\r", "set amount 100\rset host 127.0.0.1\rshow\r", "set x\r",
+            "ask\rterminal 1\rs3cr3t\r", "passwd\rwrong\r", "nosuch arg\r", "boom\r", "logout\rtech\r",
+            "abc\bd\u007Fe\u0015fgh\r\n", "one\rtwo\r\x1B[A\x1B[A\x1B[B\r", "x\x1BOA\x1BOB\x1B[1;5C\x1B[[A\x1B[3~y\r",
+            "\x1B", "partial\x03help\r", "\xC3\xA9t\xE2\x82\xAC\r", "line\r\0\nnext\n", new string('a', 300) + "\r",
+        ];
+        List<byte[]> list = new();
+        foreach (string t in typed)
+        {
+            byte[] b = new byte[t.Length];
+            for (int i = 0; i < b.Length; i++) b[i] = (byte)t[i];
+            foreach (byte sel in new byte[] { 0x90, 0x98, 0x02, 0x44, 0xF6, 0x01, 0x03, 0x05, 0x07 }) list.Add(Prefixed(sel, b));
+        }
+        return list;
     }
 
     /// <summary>

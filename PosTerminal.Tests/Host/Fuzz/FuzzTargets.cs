@@ -26,7 +26,7 @@ namespace PosTerminal.Tests.Host.Fuzz;
 public static class FuzzTargets
 {
     /// <summary>Target names, as the fuzz program's argument and the prefix of regression fixture files.</summary>
-    public static readonly string[] Names = ["iso", "tlv", "frame", "simulator"];
+    public static readonly string[] Names = ["iso", "tlv", "frame", "simulator", "console"];
 
     /// <summary>The target called <paramref name="name"/>.</summary>
     public static Action<byte[]> ByName(string name) => name switch
@@ -35,6 +35,7 @@ public static class FuzzTargets
         "tlv" => Tlv,
         "frame" => Frame,
         "simulator" => Simulator,
+        "console" => ConsoleFuzz.Run,
         _ => throw new ArgumentException("no fuzz target " + name),
     };
 
