@@ -86,11 +86,12 @@ public class LinkEchoEndToEndTests
     public async Task KeptConnection_HostDropsIdleClient_NextSaleReconnectsTransparently()
     {
         await using SimulatorFixture sim = new();
-        sim.Options.IdleTimeout = TimeSpan.FromMilliseconds(200);
+        // Long enough that a loaded machine still gets the first sale through before the host gives up on the client.
+        sim.Options.IdleTimeout = TimeSpan.FromMilliseconds(1000);
         Terminal t = sim.Terminal();
         t.Settings = t.Settings.WithLink(t.Settings.Link.WithConnection(ConnectionMode.Kept, 0));
         Assert.AreEqual(TxnResult.Approved, Sale(t, 100).Result);
-        Thread.Sleep(700);                                       // the simulator closes the idle connection
+        Thread.Sleep(2500);                                      // the simulator closes the idle connection
         TxnOutcome o = Sale(t, 200);
         Assert.AreEqual(TxnResult.Approved, o.Result, o.Receipt);
         Assert.AreEqual(2L, sim.Host.Connections);

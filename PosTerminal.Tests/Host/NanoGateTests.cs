@@ -24,7 +24,7 @@ public class NanoGateTests
         {
             return Repo.Run("dotnet", [
                 "build", Path.Combine(Repo.Root, project), "-f", "netstandard2.0", "--no-restore", "--no-dependencies",
-                "-nologo", "-v:q", "-p:NanoGateProbe=" + probe,
+                "-nologo", "-v:q", "-p:UseSharedCompilation=false", "-p:NanoGateProbe=" + probe,
                 "-p:OutDir=" + Path.Combine(dir, "bin") + "/", "-p:IntermediateOutputPath=" + Path.Combine(dir, "obj") + "/",
             ], TimeSpan.FromMinutes(4));
         }

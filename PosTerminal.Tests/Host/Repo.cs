@@ -37,6 +37,9 @@ public static class Repo
         foreach (string a in args) psi.ArgumentList.Add(a);
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         psi.Environment["DOTNET_NOLOGO"] = "1";
+        // No build servers that outlive the command: they would inherit its output pipes and keep them open.
+        psi.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        psi.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
         if (environment != null) foreach (var e in environment) psi.Environment[e.Key] = e.Value;
         StringBuilder output = new();
         using Process p = new() { StartInfo = psi };
@@ -50,7 +53,8 @@ public static class Repo
             p.Kill(entireProcessTree: true);
             throw new TimeoutException($"{file} {string.Join(' ', args)} did not finish in {timeout}");
         }
-        p.WaitForExit();
+        // Waits for the end of its output, bounded: a grandchild still holding the pipes must not hang the test run.
+        p.WaitForExit(TimeSpan.FromSeconds(30));
         lock (output) return (p.ExitCode, output.ToString());
     }
 }
