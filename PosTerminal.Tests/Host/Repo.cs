@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Text;
+using System.Threading;
 
 namespace PosTerminal.Tests.Host;
 
@@ -43,8 +44,9 @@ public static class Repo
         if (environment != null) foreach (var e in environment) psi.Environment[e.Key] = e.Value;
         StringBuilder output = new();
         using Process p = new() { StartInfo = psi };
-        p.OutputDataReceived += (_, e) => { if (e.Data != null) lock (output) output.AppendLine(e.Data); };
-        p.ErrorDataReceived += (_, e) => { if (e.Data != null) lock (output) output.AppendLine(e.Data); };
+        using ManualResetEventSlim outEnded = new(), errEnded = new();
+        p.OutputDataReceived += (_, e) => { if (e.Data == null) outEnded.Set(); else lock (output) output.AppendLine(e.Data); };
+        p.ErrorDataReceived += (_, e) => { if (e.Data == null) errEnded.Set(); else lock (output) output.AppendLine(e.Data); };
         p.Start();
         p.BeginOutputReadLine();
         p.BeginErrorReadLine();
@@ -54,7 +56,8 @@ public static class Repo
             throw new TimeoutException($"{file} {string.Join(' ', args)} did not finish in {timeout}");
         }
         // Waits for the end of its output, bounded: a grandchild still holding the pipes must not hang the test run.
-        p.WaitForExit(TimeSpan.FromSeconds(30));
+        outEnded.Wait(TimeSpan.FromSeconds(30));
+        errEnded.Wait(TimeSpan.FromSeconds(30));
         lock (output) return (p.ExitCode, output.ToString());
     }
 }
