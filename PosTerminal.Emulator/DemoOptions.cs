@@ -81,6 +81,7 @@ public sealed class DemoOptions
                 case "--show-failover": o.ShowFailover = true; break;
                 case "--amount": o.AmountMinor = ParseAmount(Next(), o.Profile); break;
                 case "--card": o.Card = Next(); break;
+                case "--data":
                 case "--data-dir": o.DataDir = Next(); break;
                 case "--connect-timeout": o.ConnectTimeoutMs = ParseMs(Next()); break;
                 case "--response-timeout": o.ResponseTimeoutMs = ParseMs(Next()); break;

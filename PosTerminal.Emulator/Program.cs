@@ -51,7 +51,7 @@ namespace PosTerminal.Emulator
               --response-timeout MS      default 10000
               --tpdu HEX                 TPDU (cup default 6000030000: ID 60, destination NII, source NII)
               --header HEX               header after the TPDU (cup default 603100000001)
-              --data-dir DIR             the terminal's non-volatile data (default ~/.posterminal/emulator)
+              --data-dir DIR, --data DIR the terminal's non-volatile data (default ~/.posterminal/emulator)
               --no-trace                 do not print the frames
 
             exit codes (demo): 0 every sale approved, 3 a sale declined, 4 a sale not completed (no host, no
