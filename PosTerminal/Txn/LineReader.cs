@@ -107,6 +107,18 @@ namespace PosTerminal.Txn
             }
         }
 
+        /// <summary>
+        /// Waits up to <paramref name="timeoutMs"/> for a line holding an amount in minor units (digits only). Returns the
+        /// amount (1..<see cref="Terminal.MaxAmount"/>), 0 when no line came in time, or -1 when the line was not such
+        /// an amount (too long, not digits, zero, too large).
+        /// </summary>
+        public long ReadAmount(IClock clock, int timeoutMs)
+        {
+            if (!TryRead(clock, timeoutMs)) return 0;
+            long amount = _overflow ? -1 : Ascii.ParseNumber(_buf, 0, _length);
+            return amount < 1 || amount > Terminal.MaxAmount ? -1 : amount;
+        }
+
         private void DropPartial()
         {
             Wipe();

@@ -89,9 +89,9 @@ namespace PosTerminal.Txn
         public TxnOutcome RunOnce(int amountTimeoutMs)
         {
             Say("AMOUNT (minor units)> ");
-            if (!_amountLine.TryRead(_clock, amountTimeoutMs)) return null;
-            long amount = _amountLine.Overflowed ? -1 : Ascii.ParseNumber(_amountLine.Buffer, 0, _amountLine.Length);
-            if (amount < 1 || amount > Terminal.MaxAmount)
+            long amount = _amountLine.ReadAmount(_clock, amountTimeoutMs);
+            if (amount == 0) return null;
+            if (amount < 0)
             {
                 Say("\nINVALID AMOUNT\n");
                 return null;
