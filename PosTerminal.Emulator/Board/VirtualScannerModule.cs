@@ -44,13 +44,7 @@ public sealed class VirtualScannerModule : ISerialLine
     {
         lock (_gate)
         {
-            long deadline = Environment.TickCount64 + Math.Max(0, timeoutMs);
-            while (_count == 0)
-            {
-                long left = deadline - Environment.TickCount64;
-                if (left <= 0) return 0;
-                Monitor.Wait(_gate, (int)Math.Min(left, int.MaxValue));
-            }
+            if (!GateWait.Until(_gate, () => _count != 0, timeoutMs)) return 0;
             int n = Math.Min(count, _count);
             for (int i = 0; i < n; i++)
             {

@@ -33,13 +33,7 @@ public sealed class VirtualTtlModule : ITtlLineCapture
     {
         lock (_gate)
         {
-            long deadline = Environment.TickCount64 + Math.Max(0, timeoutMs);
-            while (_pending == null)
-            {
-                long left = deadline - Environment.TickCount64;
-                if (left <= 0) return 0;
-                Monitor.Wait(_gate, (int)Math.Min(left, int.MaxValue));
-            }
+            if (!GateWait.Until(_gate, () => _pending != null, timeoutMs)) return 0;
             int n = Math.Min(_pending.Count, maxCount);
             Array.Copy(_pending.Lines, 0, lines, offset, n);
             Array.Copy(_pending.Levels, 0, levels, offset, n);
